@@ -1,0 +1,173 @@
+// Checks a GET /sync body at run time and keeps what the screens can show. It never throws for a
+// field: a value of the wrong type is dropped (shown as missing) and noted; only a body that is not
+// the envelope at all becomes a bad_response error.
+import {ApiError} from './errors.js';
+import {excerptOf} from './text.js';
+import type {DataModelResult, Sync} from './types.js';
+
+type Loose<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/** A data model's result as decoded: the spec's type, with the identifying fields possibly absent. */
+export type DataModelRecord = Loose<DataModelResult, 'sync_id' | 'data_model' | 'status'>;
+
+/** A sync as decoded: the spec's type, with ids possibly absent and data_models always an array. */
+export type SyncRecord = Loose<Omit<Sync, 'data_models'>, 'rootfi_id' | 'rootfi_company_id'> & {
+	readonly data_models: readonly DataModelRecord[];
+	/** Fields that came with a value of the wrong type and were dropped. */
+	readonly dropped: readonly string[];
+};
+
+export type DecodedPage = {
+	readonly syncs: readonly SyncRecord[];
+	/** As the server sent it; undefined when absent or not a number. */
+	readonly totalCount: number | undefined;
+	readonly syncStatus: string | undefined;
+	readonly connectionStatus: string | undefined;
+	readonly requestId: string | undefined;
+	readonly requestTimestamp: string | undefined;
+	readonly responseTimestamp: string | undefined;
+	/** Things about the page that are not as the spec says, for a visible marker. */
+	readonly anomalies: readonly string[];
+};
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const integerFields = [
+	'rootfi_id',
+	'rootfi_company_id',
+	'rootfi_organisation_id',
+	'success_count',
+	'failed_count',
+	'running_count',
+	'created_count',
+] as const;
+const stringFields = [
+	'rootfi_integration_type',
+	'integration_type',
+	'rootfi_updated_at',
+	'rootfi_created_at',
+	'sync_type',
+	'config_mode',
+] as const;
+const nullableStringFields = ['start_time', 'end_time', 'sync_from'] as const;
+const modelIntegerFields = [
+	'total_count',
+	'success_count',
+	'failed_count',
+	'running_count',
+	'pending_count',
+] as const;
+const modelStringFields = ['sync_id', 'data_model', 'status'] as const;
+const modelNullableStringFields = ['start_time', 'end_time'] as const;
+
+type Picker = {
+	readonly out: Json;
+	readonly dropped: string[];
+};
+
+const pick = (
+	source: Json,
+	target: Picker,
+	names: readonly string[],
+	accepts: (value: unknown) => boolean,
+	prefix = '',
+): void => {
+	for (const name of names) {
+		if (!(name in source) || source[name] === undefined) continue;
+		const value = source[name];
+		if (accepts(value)) target.out[name] = value;
+		else target.dropped.push(prefix + name);
+	}
+};
+
+const isInteger = (value: unknown): boolean => Number.isSafeInteger(value);
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isStringOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
+
+export const decodeDataModel = (value: unknown, index: number, dropped: string[]): DataModelRecord | undefined => {
+	if (!isObject(value)) {
+		dropped.push(`data_models[${index}]`);
+		return undefined;
+	}
+	const target: Picker = {out: {}, dropped};
+	const prefix = `data_models[${index}].`;
+	pick(value, target, modelIntegerFields, isInteger, prefix);
+	pick(value, target, modelStringFields, isString, prefix);
+	pick(value, target, modelNullableStringFields, isStringOrNull, prefix);
+	return target.out as DataModelRecord;
+};
+
+export const decodeSync = (value: unknown): SyncRecord | undefined => {
+	if (!isObject(value)) return undefined;
+	const target: Picker = {out: {}, dropped: []};
+	pick(value, target, integerFields, isInteger);
+	pick(value, target, stringFields, isString);
+	pick(value, target, nullableStringFields, isStringOrNull);
+	pick(value, target, ['full_sync'], (v) => typeof v === 'boolean');
+	const models: DataModelRecord[] = [];
+	if (Array.isArray(value['data_models'])) {
+		value['data_models'].forEach((item, index) => {
+			const model = decodeDataModel(item, index, target.dropped);
+			if (model) models.push(model);
+		});
+	} else if (value['data_models'] !== undefined && value['data_models'] !== null) {
+		target.dropped.push('data_models');
+	}
+	return {...target.out, data_models: models, dropped: target.dropped} as SyncRecord;
+};
+
+export type DecodeContext = {
+	readonly status: number;
+	readonly requestIdHeader?: string | undefined;
+};
+
+const badResponse = (reason: string, body: string, context: DecodeContext, requestId?: string) =>
+	new ApiError('bad_response', `Unexpected response from RootFi (HTTP ${context.status}): ${reason}`, {
+		status: context.status,
+		requestId: requestId ?? context.requestIdHeader,
+		excerpt: excerptOf(body),
+	});
+
+/** Decodes the text of a 200 response to GET /sync. */
+export const decodeSyncPage = (body: string, context: DecodeContext): DecodedPage => {
+	let json: unknown;
+	try {
+		json = JSON.parse(body);
+	} catch {
+		throw badResponse(body.trim() === '' ? 'empty body' : 'body is not valid JSON', body, context);
+	}
+	const requestId =
+		isObject(json) && typeof json['request_id'] === 'string' ? json['request_id'] : context.requestIdHeader;
+	if (!isObject(json) || !isObject(json['data']) || !Array.isArray(json['data']['data'])) {
+		throw badResponse('no data.data list of syncs', body, context, requestId);
+	}
+	const page = json['data'];
+	const rows = page['data'] as unknown[];
+	const anomalies: string[] = [];
+	const syncs: SyncRecord[] = [];
+	for (const row of rows) {
+		const sync = decodeSync(row);
+		if (sync) syncs.push(sync);
+	}
+	if (syncs.length < rows.length) anomalies.push(`${rows.length - syncs.length} row(s) were not objects`);
+	const total = page['total_count'];
+	const totalCount = Number.isSafeInteger(total) && (total as number) >= 0 ? (total as number) : undefined;
+	if (totalCount === undefined) anomalies.push('total_count missing or invalid');
+	else if (totalCount < rows.length) anomalies.push(`total_count ${totalCount} is below the ${rows.length} rows sent`);
+	const text = (name: string): string | undefined =>
+		typeof page[name] === 'string' ? (page[name] as string) : undefined;
+	const top = (name: string): string | undefined =>
+		typeof json[name] === 'string' ? (json[name] as string) : undefined;
+	return {
+		syncs,
+		totalCount,
+		syncStatus: text('sync_status'),
+		connectionStatus: text('connection_status'),
+		requestId,
+		requestTimestamp: top('request_timestamp'),
+		responseTimestamp: top('response_timestamp'),
+		anomalies,
+	};
+};

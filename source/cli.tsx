@@ -1,0 +1,120 @@
+// Flags and environment -> Config -> one command. The only file that reads argv or exits.
+import process from 'node:process';
+import meow from 'meow';
+import {ApiError, isApiError} from './api/errors.js';
+import {redact} from './api/text.js';
+import {runList} from './commands/list.js';
+import {resolveConfig, UsageError, type RawFlags} from './config.js';
+import {openSession} from './session.js';
+
+export const helpText = `
+  Usage
+    $ rootfi-tui [command] [flags]
+
+  Commands
+    (none)         open the explorer (prints the list instead when stdout is not a terminal)
+    list           print one page of syncs (a table, or JSON with --json)
+    demo-server    run the built-in demo API in the foreground
+
+  Source
+    --demo             use the built-in demo API (the explorer's default when no key is set)
+    --base-url URL     RootFi API base URL (env ROOTFI_BASE_URL, default https://api.rootfi.dev)
+    --api-key KEY      discouraged: visible in the process list; use env ROOTFI_API_KEY
+
+  Filters and paging
+    --company ID       only syncs of this company
+    --job-type TYPE    PULL or PUSH
+    --limit N          syncs per page, 1 to 500 (default 25)
+    --offset N         index of the first sync (default 0)
+
+  Other
+    --timeout SECONDS  per-request timeout (default 15)
+    --json             JSON output (list)
+    --no-color         no colour (also NO_COLOR, TERM=dumb)
+    --port N           demo-server port (default 4010)
+
+  Exit codes
+    0 success · 1 API, network or auth error · 2 usage error
+
+  Examples
+    $ rootfi-tui --demo
+    $ ROOTFI_API_KEY=... rootfi-tui list --company 102 --job-type PULL --json
+`;
+
+const cli = meow(helpText, {
+	importMeta: import.meta,
+	allowUnknownFlags: false,
+	flags: {
+		demo: {type: 'boolean'},
+		baseUrl: {type: 'string'},
+		apiKey: {type: 'string'},
+		company: {type: 'string'},
+		jobType: {type: 'string'},
+		limit: {type: 'string'},
+		offset: {type: 'string'},
+		timeout: {type: 'string'},
+		json: {type: 'boolean'},
+		color: {type: 'boolean', default: true},
+		port: {type: 'string'},
+	},
+});
+
+const commands = ['list', 'demo-server'] as const;
+let secret: string | undefined;
+
+const fail = (message: string, code: number): never => {
+	process.stderr.write(`rootfi-tui: ${redact(message, [secret])}\n`);
+	process.exit(code);
+};
+
+const main = async (): Promise<number> => {
+	const [command, ...extra] = cli.input;
+	if (command !== undefined && !(commands as readonly string[]).includes(command)) {
+		throw new UsageError(`unknown command "${command}"; commands: ${commands.join(', ')} (see --help)`);
+	}
+	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+	const flags = cli.flags as RawFlags & {port?: string};
+
+	if (command === 'demo-server') {
+		const {parseInteger} = await import('./config.js');
+		const port = parseInteger('port', flags.port, {min: 0, max: 65_535}) ?? 4010;
+		const {startDemoServer} = await import('./demo/server.js');
+		const server = await startDemoServer({port});
+		process.stdout.write(`rootfi-tui demo API listening on ${server.url} (any non-empty api_key header is accepted)\n`);
+		await new Promise<void>((resolve) => {
+			const stop = () => void server.close().then(resolve);
+			process.once('SIGINT', stop);
+			process.once('SIGTERM', stop);
+		});
+		return 0;
+	}
+
+	const interactive = command === undefined && process.stdout.isTTY === true && process.stdin.isTTY === true;
+	const config = resolveConfig(flags, process.env, {demoWhenNoKey: command === undefined});
+	if (config.source.kind === 'api') secret = config.source.apiKey;
+	for (const warning of config.warnings) process.stderr.write(`${warning}\n`);
+
+	const session = await openSession(config.source);
+	try {
+		if (interactive) {
+			const {runExplorer} = await import('./explore.js');
+			return await runExplorer(config, session);
+		}
+		await runList(config, session, {
+			write: (text) => process.stdout.write(text),
+			columns: process.stdout.isTTY ? process.stdout.columns : 120,
+		});
+		return 0;
+	} finally {
+		await session.close();
+	}
+};
+
+try {
+	const code = await main();
+	process.exitCode = code;
+} catch (error) {
+	if (error instanceof UsageError) fail(`${error.message}`, 2);
+	if (isApiError(error)) fail((error as ApiError).describe(), 1);
+	fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 1);
+}
