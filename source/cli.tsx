@@ -5,6 +5,9 @@ import {ApiError, isApiError} from './api/errors.js';
 import {redact} from './api/text.js';
 import {runList} from './commands/list.js';
 import {resolveConfig, UsageError, type RawFlags} from './config.js';
+import {crashExitCode, writeCrashReport} from './crash-report.js';
+import {openDebugLog} from './debug-log.js';
+import {configPath, loadProfiles} from './profiles.js';
 import {openSession} from './session.js';
 
 export const helpText = `
@@ -20,6 +23,7 @@ export const helpText = `
     --demo             use the built-in demo API (the explorer's default when no key is set)
     --base-url URL     RootFi API base URL (env ROOTFI_BASE_URL, default https://api.rootfi.dev)
     --api-key KEY      discouraged: visible in the process list; use env ROOTFI_API_KEY
+    --profile NAME     a profile from $XDG_CONFIG_HOME/rootfi-tui/config.json (env ROOTFI_PROFILE)
 
   Filters and paging
     --company ID       only syncs of this company
@@ -32,9 +36,10 @@ export const helpText = `
     --json             JSON output (list)
     --no-color         no colour (also NO_COLOR, TERM=dumb)
     --port N           demo-server port (default 4010)
+    --debug-log FILE   append one line per request and response to FILE (never the key)
 
   Exit codes
-    0 success · 1 API, network or auth error · 2 usage error
+    0 success · 1 API, network or auth error · 2 usage error · 70 internal error (a crash report is written)
 
   Examples
     $ rootfi-tui --demo
@@ -56,6 +61,8 @@ const cli = meow(helpText, {
 		json: {type: 'boolean'},
 		color: {type: 'boolean', default: true},
 		port: {type: 'string'},
+		profile: {type: 'string'},
+		debugLog: {type: 'string'},
 	},
 });
 
@@ -73,7 +80,7 @@ const main = async (): Promise<number> => {
 		throw new UsageError(`unknown command "${command}"; commands: ${commands.join(', ')} (see --help)`);
 	}
 	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-	const flags = cli.flags as RawFlags & {port?: string};
+	const flags = cli.flags as RawFlags & {port?: string; debugLog?: string};
 
 	if (command === 'demo-server') {
 		const {parseInteger} = await import('./config.js');
@@ -90,11 +97,16 @@ const main = async (): Promise<number> => {
 	}
 
 	const interactive = command === undefined && process.stdout.isTTY === true && process.stdin.isTTY === true;
-	const config = resolveConfig(flags, process.env, {demoWhenNoKey: command === undefined});
+	if (flags.apiKey) secret = flags.apiKey;
+	const config = resolveConfig(flags, process.env, {
+		demoWhenNoKey: command === undefined,
+		profiles: loadProfiles(configPath(process.env)),
+	});
 	if (config.source.kind === 'api') secret = config.source.apiKey;
 	for (const warning of config.warnings) process.stderr.write(`${warning}\n`);
 
-	const session = await openSession(config.source);
+	const log = flags.debugLog ? openDebugLog(flags.debugLog, [secret]).write : undefined;
+	const session = await openSession(config.source, log ? {log} : {});
 	try {
 		if (interactive) {
 			const {runExplorer} = await import('./explore.js');
@@ -116,5 +128,7 @@ try {
 } catch (error) {
 	if (error instanceof UsageError) fail(`${error.message}`, 2);
 	if (isApiError(error)) fail((error as ApiError).describe(), 1);
-	fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, 1);
+	const report = writeCrashReport(error, {argv: process.argv, env: process.env, secrets: [secret]});
+	const message = error instanceof Error ? error.message : String(error);
+	fail(`internal error: ${message.split('\n')[0]}${report ? `; report written to ${report}` : ''}`, crashExitCode);
 }

@@ -1,10 +1,10 @@
 // Flags and environment -> one validated Config. Every bad value is a UsageError naming the flag.
 import {defaultTimeoutMs} from './api/syncs.js';
 import {jobTypeValues, type JobType, type SyncQuery} from './api/types.js';
+import {UsageError} from './config-error.js';
+import type {ProfileFile} from './profiles.js';
 
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}
+export {UsageError} from './config-error.js';
 
 export const defaultBaseUrl = 'https://api.rootfi.dev';
 export const defaultLimit = 25;
@@ -22,6 +22,7 @@ export type RawFlags = {
 	readonly timeout?: string;
 	readonly color?: boolean;
 	readonly json?: boolean;
+	readonly profile?: string;
 };
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -99,9 +100,23 @@ export const parseBaseUrl = (value: string, from: string): string => {
 export type ResolveOptions = {
 	/** The explorer falls back to the demo API when no key is set; scripts must say which. */
 	readonly demoWhenNoKey: boolean;
+	/** The parsed profile file, when there is one. */
+	readonly profiles?: ProfileFile | undefined;
 };
 
-export const resolveConfig = (flags: RawFlags, env: Env, {demoWhenNoKey}: ResolveOptions): Config => {
+const chooseProfile = (flags: RawFlags, env: Env, file: ProfileFile | undefined) => {
+	const named = flags.profile ?? env['ROOTFI_PROFILE'];
+	if (named === undefined) return file?.profiles['default'];
+	if (!file) throw new UsageError(`--profile ${named}: no config file; create one with profiles (see README)`);
+	const profile = file.profiles[named];
+	if (!profile) {
+		const known = Object.keys(file.profiles).join(', ') || 'none';
+		throw new UsageError(`--profile ${named} is not in ${file.path} (profiles: ${known})`);
+	}
+	return profile;
+};
+
+export const resolveConfig = (flags: RawFlags, env: Env, {demoWhenNoKey, profiles}: ResolveOptions): Config => {
 	const warnings: string[] = [];
 	const company = parseInteger('company', flags.company, {min: 1});
 	const jobType = parseJobType(flags.jobType);
@@ -111,13 +126,16 @@ export const resolveConfig = (flags: RawFlags, env: Env, {demoWhenNoKey}: Resolv
 	if (flags.apiKey !== undefined) {
 		warnings.push('warning: --api-key is visible to other users in the process list; prefer ROOTFI_API_KEY');
 	}
-	const apiKey = (flags.apiKey ?? env['ROOTFI_API_KEY'] ?? '').trim();
-	const baseUrlText = flags.baseUrl ?? env['ROOTFI_BASE_URL'];
+	const profile = chooseProfile(flags, env, profiles);
+	// Flags beat the environment, which beats the profile.
+	const apiKey = (flags.apiKey ?? env['ROOTFI_API_KEY'] ?? profile?.apiKey ?? '').trim();
+	const baseUrlText = flags.baseUrl ?? env['ROOTFI_BASE_URL'] ?? profile?.baseUrl;
 	let source: Source;
 	if (flags.demo) {
 		source = {kind: 'demo'};
 	} else if (apiKey) {
-		const from = flags.baseUrl === undefined ? 'ROOTFI_BASE_URL' : '--base-url';
+		const from =
+			flags.baseUrl !== undefined ? '--base-url' : env['ROOTFI_BASE_URL'] !== undefined ? 'ROOTFI_BASE_URL' : 'the profile\'s baseUrl';
 		source = {kind: 'api', apiKey, baseUrl: baseUrlText === undefined ? defaultBaseUrl : parseBaseUrl(baseUrlText, from)};
 	} else if (demoWhenNoKey && baseUrlText === undefined) {
 		source = {kind: 'demo'};

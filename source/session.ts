@@ -8,30 +8,30 @@ export type Session = {
 	/** What the header shows: the base URL, or DEMO. */
 	readonly label: string;
 	readonly demo: boolean;
-	/** The key, for redaction only. */
-	readonly secret: string | undefined;
 	close(): Promise<void>;
 };
 
 export const demoApiKey = 'demo';
 
-export const openSession = async (source: Source): Promise<Session> => {
+export type SessionOptions = {
+	readonly log?: (line: string) => void;
+};
+
+export const openSession = async (source: Source, {log}: SessionOptions = {}): Promise<Session> => {
 	if (source.kind === 'api') {
 		return {
-			client: createRootfiClient({baseUrl: source.baseUrl, apiKey: source.apiKey}),
+			client: createRootfiClient({baseUrl: source.baseUrl, apiKey: source.apiKey, ...(log ? {log} : {})}),
 			label: source.baseUrl,
 			demo: false,
-			secret: source.apiKey,
 			close: async () => {},
 		};
 	}
 	const {startDemoServer} = await import('./demo/server.js');
 	const server = await startDemoServer();
 	return {
-		client: createRootfiClient({baseUrl: server.url, apiKey: demoApiKey}),
+		client: createRootfiClient({baseUrl: server.url, apiKey: demoApiKey, ...(log ? {log} : {})}),
 		label: `DEMO ${server.url}`,
 		demo: true,
-		secret: undefined,
 		close: () => server.close(),
 	};
 };

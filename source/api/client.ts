@@ -9,6 +9,8 @@ export type ClientOptions = {
 	readonly apiKey: string;
 	/** Injected in unit tests; the global fetch otherwise. */
 	readonly fetch?: typeof globalThis.fetch;
+	/** Called with one line per request, response and network error (never headers). */
+	readonly log?: (line: string) => void;
 };
 
 export const userAgent = 'rootfi-tui/0.1';
@@ -22,11 +24,32 @@ const authMiddleware = (apiKey: string): Middleware => ({
 	},
 });
 
-export const createRootfiClient = ({baseUrl, apiKey, fetch}: ClientOptions): RootfiClient => {
+const logMiddleware = (log: (line: string) => void): Middleware => {
+	const started = new Map<string, number>();
+	return {
+		onRequest({request, id}) {
+			started.set(id, Date.now());
+			log(`-> ${request.method} ${request.url}`);
+		},
+		onResponse({request, response, id}) {
+			const ms = Date.now() - (started.get(id) ?? Date.now());
+			started.delete(id);
+			const requestId = response.headers.get('x-request-id');
+			log(`<- ${response.status} ${request.method} ${request.url} ${ms}ms${requestId ? ` x-request-id ${requestId}` : ''}`);
+		},
+		onError({request, error, id}) {
+			started.delete(id);
+			log(`!! ${request.method} ${request.url} ${error instanceof Error ? error.message : String(error)}`);
+		},
+	};
+};
+
+export const createRootfiClient = ({baseUrl, apiKey, fetch, log}: ClientOptions): RootfiClient => {
 	const client = createClient<paths>({
 		baseUrl: baseUrl.replace(/\/+$/, ''),
 		...(fetch ? {fetch} : {}),
 	});
 	client.use(authMiddleware(apiKey));
+	if (log) client.use(logMiddleware(log));
 	return client;
 };

@@ -20,6 +20,16 @@ const call = async (replies: Reply[], options: Parameters<typeof listSyncs>[2] =
 	return listSyncs(client, {limit: 5}, {sleep: noWait, ...options});
 };
 
+const rejection = async (promise: Promise<unknown>): Promise<ApiError> => {
+	try {
+		await promise;
+	} catch (error) {
+		expect(error).toBeInstanceOf(ApiError);
+		return error as ApiError;
+	}
+	throw new Error('expected the call to fail');
+};
+
 const failure = async (replies: Reply[], options: Parameters<typeof listSyncs>[2] = {}): Promise<ApiError> => {
 	try {
 		await call(replies, options);
@@ -127,7 +137,7 @@ describe('listSyncs over HTTP', () => {
 		await server.close();
 		server = undefined;
 		const client = createRootfiClient({baseUrl: url, apiKey: key});
-		const error = await listSyncs(client, {}, {sleep: noWait, retry: {retries: 1}}).catch((e: unknown) => e as ApiError);
+		const error = await rejection(listSyncs(client, {}, {sleep: noWait, retry: {retries: 1}}));
 		expect(error.kind).toBe('network');
 		expect(error.message).toContain('connection refused');
 	});
@@ -138,7 +148,7 @@ describe('listSyncs over HTTP', () => {
 		const controller = new AbortController();
 		const promise = listSyncs(client, {}, {signal: controller.signal, retry: {baseDelayMs: 10_000}});
 		setTimeout(() => controller.abort(), 100);
-		const error = await promise.catch((e: unknown) => e as ApiError);
+		const error = await rejection(promise);
 		expect(error.kind).toBe('cancelled');
 	});
 });
