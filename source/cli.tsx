@@ -46,27 +46,43 @@ export const helpText = `
     $ ROOTFI_API_KEY=... rootfi-tui list --company 102 --job-type PULL --json
 `;
 
+const flagSpec = {
+	demo: {type: 'boolean'},
+	baseUrl: {type: 'string'},
+	apiKey: {type: 'string'},
+	company: {type: 'string'},
+	jobType: {type: 'string'},
+	limit: {type: 'string'},
+	offset: {type: 'string'},
+	timeout: {type: 'string'},
+	json: {type: 'boolean'},
+	color: {type: 'boolean', default: true},
+	port: {type: 'string'},
+	profile: {type: 'string'},
+	debugLog: {type: 'string'},
+} as const;
+
 const cli = meow(helpText, {
 	importMeta: import.meta,
-	allowUnknownFlags: false,
-	flags: {
-		demo: {type: 'boolean'},
-		baseUrl: {type: 'string'},
-		apiKey: {type: 'string'},
-		company: {type: 'string'},
-		jobType: {type: 'string'},
-		limit: {type: 'string'},
-		offset: {type: 'string'},
-		timeout: {type: 'string'},
-		json: {type: 'boolean'},
-		color: {type: 'boolean', default: true},
-		port: {type: 'string'},
-		profile: {type: 'string'},
-		debugLog: {type: 'string'},
-	},
+	// meow's own check prints a two-line message; ours names the flag on one line.
+	allowUnknownFlags: true,
+	flags: flagSpec,
 });
 
 const commands = ['list', 'demo-server'] as const;
+
+const knownFlags = new Set<string>(['help', 'version', ...Object.keys(flagSpec)]);
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+const checkUnknownFlags = (): void => {
+	const args = process.argv.slice(2);
+	const end = args.indexOf('--');
+	const unknown = (end === -1 ? args : args.slice(0, end))
+		.filter((arg) => arg.startsWith('-') && !/^-\d/.test(arg))
+		.map((arg) => arg.replace(/^--?/, '').split('=')[0] ?? '')
+		.filter((name) => !knownFlags.has(camelCase(name.replace(/^no-/, ''))));
+	if (unknown.length > 0) throw new UsageError(`unknown flag ${unknown[0]!.length === 1 ? '-' : '--'}${unknown[0]} (see --help)`);
+};
 let secret: string | undefined;
 
 const fail = (message: string, code: number): never => {
@@ -75,6 +91,7 @@ const fail = (message: string, code: number): never => {
 };
 
 const main = async (): Promise<number> => {
+	checkUnknownFlags();
 	const [command, ...extra] = cli.input;
 	if (command !== undefined && !(commands as readonly string[]).includes(command)) {
 		throw new UsageError(`unknown command "${command}"; commands: ${commands.join(', ')} (see --help)`);

@@ -34,88 +34,81 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const integerFields = [
-	'rootfi_id',
-	'rootfi_company_id',
-	'rootfi_organisation_id',
-	'success_count',
-	'failed_count',
-	'running_count',
-	'created_count',
-] as const;
-const stringFields = [
-	'rootfi_integration_type',
-	'integration_type',
-	'rootfi_updated_at',
-	'rootfi_created_at',
-	'sync_type',
-	'config_mode',
-] as const;
-const nullableStringFields = ['start_time', 'end_time', 'sync_from'] as const;
-const modelIntegerFields = [
-	'total_count',
-	'success_count',
-	'failed_count',
-	'running_count',
-	'pending_count',
-] as const;
-const modelStringFields = ['sync_id', 'data_model', 'status'] as const;
-const modelNullableStringFields = ['start_time', 'end_time'] as const;
-
-type Picker = {
-	readonly out: Json;
-	readonly dropped: string[];
-};
-
-const pick = (
-	source: Json,
-	target: Picker,
-	names: readonly string[],
-	accepts: (value: unknown) => boolean,
-	prefix = '',
-): void => {
-	for (const name of names) {
-		if (!(name in source) || source[name] === undefined) continue;
-		const value = source[name];
-		if (accepts(value)) target.out[name] = value;
-		else target.dropped.push(prefix + name);
-	}
-};
-
 const isInteger = (value: unknown): boolean => Number.isSafeInteger(value);
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isStringOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
+const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
+
+type Checks = Readonly<Record<string, (value: unknown) => boolean>>;
+
+/** The spec's fields of a sync and what each must be; data_models is decoded on its own. */
+const syncChecks: Checks = {
+	rootfi_id: isInteger,
+	rootfi_company_id: isInteger,
+	rootfi_organisation_id: isInteger,
+	rootfi_integration_type: isString,
+	rootfi_updated_at: isString,
+	rootfi_created_at: isString,
+	start_time: isStringOrNull,
+	end_time: isStringOrNull,
+	sync_from: isStringOrNull,
+	integration_type: isString,
+	full_sync: isBoolean,
+	sync_type: isString,
+	config_mode: isString,
+	success_count: isInteger,
+	failed_count: isInteger,
+	running_count: isInteger,
+	created_count: isInteger,
+};
+
+const modelChecks: Checks = {
+	sync_id: isString,
+	data_model: isString,
+	total_count: isInteger,
+	success_count: isInteger,
+	failed_count: isInteger,
+	running_count: isInteger,
+	pending_count: isInteger,
+	start_time: isStringOrNull,
+	end_time: isStringOrNull,
+	status: isString,
+};
+
+/** Keeps the spec's fields in the order the server sent them; a wrong one is dropped and named. */
+const pick = (source: Json, checks: Checks, dropped: string[], prefix = ''): Json => {
+	const out: Json = {};
+	for (const [name, value] of Object.entries(source)) {
+		const check = checks[name];
+		if (!check || value === undefined) continue;
+		if (check(value)) out[name] = value;
+		else dropped.push(prefix + name);
+	}
+	return out;
+};
 
 export const decodeDataModel = (value: unknown, index: number, dropped: string[]): DataModelRecord | undefined => {
 	if (!isObject(value)) {
 		dropped.push(`data_models[${index}]`);
 		return undefined;
 	}
-	const target: Picker = {out: {}, dropped};
-	const prefix = `data_models[${index}].`;
-	pick(value, target, modelIntegerFields, isInteger, prefix);
-	pick(value, target, modelStringFields, isString, prefix);
-	pick(value, target, modelNullableStringFields, isStringOrNull, prefix);
-	return target.out as DataModelRecord;
+	return pick(value, modelChecks, dropped, `data_models[${index}].`) as DataModelRecord;
 };
 
 export const decodeSync = (value: unknown): SyncRecord | undefined => {
 	if (!isObject(value)) return undefined;
-	const target: Picker = {out: {}, dropped: []};
-	pick(value, target, integerFields, isInteger);
-	pick(value, target, stringFields, isString);
-	pick(value, target, nullableStringFields, isStringOrNull);
-	pick(value, target, ['full_sync'], (v) => typeof v === 'boolean');
+	const dropped: string[] = [];
+	const fields = pick(value, syncChecks, dropped);
 	const models: DataModelRecord[] = [];
 	if (Array.isArray(value['data_models'])) {
 		value['data_models'].forEach((item, index) => {
-			const model = decodeDataModel(item, index, target.dropped);
+			const model = decodeDataModel(item, index, dropped);
 			if (model) models.push(model);
 		});
 	} else if (value['data_models'] !== undefined && value['data_models'] !== null) {
-		target.dropped.push('data_models');
+		dropped.push('data_models');
 	}
-	return {...target.out, data_models: models, dropped: target.dropped} as SyncRecord;
+	return {...fields, data_models: models, dropped} as SyncRecord;
 };
 
 export type DecodeContext = {

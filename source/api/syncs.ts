@@ -127,7 +127,8 @@ const describeNetworkError = (error: unknown): string => {
 		case 'UND_ERR_BODY_TIMEOUT':
 			return 'no response';
 		default:
-			return code ?? 'network error';
+			if (code) return code;
+			return typeof cause?.message === 'string' && cause.message ? sanitizeText(cause.message.split('\n')[0] ?? '') : 'network error';
 	}
 };
 
