@@ -1,6 +1,5 @@
 // Fits columns to a terminal width: columns drop by priority, cells are cut to their width with
 // "…" (measured in terminal cells, so wide and combining characters keep rows aligned).
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 
 export type Column<Row> = {
@@ -43,10 +42,31 @@ export const fitColumns = <Row>(columns: ReadonlyArray<Column<Row>>, width: numb
 	return visible.map((c, i) => ({...c, fitted: Math.max(1, Math.min(widths[i] ?? c.width, width))}));
 };
 
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+ * Cuts text to at most `width` cells, ending in "…". Hand-written because cli-truncate overshoots
+ * by one cell when a wide (CJK, fullwidth) character meets the edge, which breaks the row.
+ * The text is already sanitized, so it holds no escape sequences to preserve.
+ */
+export const truncateCells = (text: string, width: number): string => {
+	if (stringWidth(text) <= width) return text;
+	if (width <= 0) return '';
+	let out = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		const cells = stringWidth(segment);
+		if (used + cells > width - 1) break;
+		out += segment;
+		used += cells;
+	}
+	return `${out}…`;
+};
+
 /** Cuts or pads text to exactly `width` cells. */
 export const fitCell = (text: string, width: number, align: 'left' | 'right' = 'left'): string => {
 	const flat = text.replace(/[\r\n\t]/g, ' ');
-	const cut = stringWidth(flat) > width ? cliTruncate(flat, width, {position: 'end'}) : flat;
+	const cut = truncateCells(flat, width);
 	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
 	return align === 'right' ? pad + cut : cut + pad;
 };
