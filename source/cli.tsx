@@ -17,6 +17,7 @@ export const helpText = `
   Commands
     (none)         open the explorer (prints the list instead when stdout is not a terminal)
     list           print one page of syncs (a table, or JSON with --json)
+    health         HEALTHY, DEGRADED or UNHEALTHY, and why: one company (--company) or every company
     demo-server    run the built-in demo API in the foreground
 
   Source
@@ -31,19 +32,27 @@ export const helpText = `
     --limit N          syncs per page, 1 to 500 (default 25)
     --offset N         index of the first sync (default 0)
 
+  Health
+    --window SPAN      how far back to read: a duration, a count of syncs or both (default 7d,200)
+    --stale-after DUR  a data model with no success for this long is stale (default 24h)
+    --max-running DUR  a sync running longer than this is too long (default 2h)
+                       (health's --timeout bounds the whole check, retries included)
+
   Other
     --timeout SECONDS  per-request timeout (default 15)
-    --json             JSON output (list)
+    --json             JSON output (list, health)
     --no-color         no colour (also NO_COLOR, TERM=dumb)
     --port N           demo-server port (default 4010)
     --debug-log FILE   append one line per request and response to FILE (never the key)
 
   Exit codes
     0 success · 1 API, network or auth error · 2 usage error · 70 internal error (a crash report is written)
+    health: 0 HEALTHY · 1 DEGRADED · 2 UNHEALTHY · 3 UNKNOWN (API unreachable, key refused, usage error)
 
   Examples
     $ rootfi-tui --demo
     $ ROOTFI_API_KEY=... rootfi-tui list --company 102 --job-type PULL --json
+    $ rootfi-tui health --demo --company 102
 `;
 
 const flagSpec = {
@@ -60,6 +69,9 @@ const flagSpec = {
 	port: {type: 'string'},
 	profile: {type: 'string'},
 	debugLog: {type: 'string'},
+	window: {type: 'string'},
+	staleAfter: {type: 'string'},
+	maxRunning: {type: 'string'},
 } as const;
 
 const cli = meow(helpText, {
@@ -69,7 +81,7 @@ const cli = meow(helpText, {
 	flags: flagSpec,
 });
 
-const commands = ['list', 'demo-server'] as const;
+const commands = ['list', 'health', 'demo-server'] as const;
 
 const knownFlags = new Set<string>(['help', 'version', ...Object.keys(flagSpec)]);
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -91,6 +103,18 @@ const fail = (message: string, code: number): never => {
 };
 
 const main = async (): Promise<number> => {
+	if (cli.input[0] === 'health') {
+		// Monitoring convention: every way health cannot check (usage included) is exit 3, not 2.
+		const {runHealthCli} = await import('./commands/health.js');
+		return runHealthCli({
+			args: cli.input.slice(1),
+			flags: cli.flags,
+			env: process.env,
+			stdout: process.stdout,
+			stderr: process.stderr,
+			checkFlags: checkUnknownFlags,
+		});
+	}
 	checkUnknownFlags();
 	const [command, ...extra] = cli.input;
 	if (command !== undefined && !(commands as readonly string[]).includes(command)) {

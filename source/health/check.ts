@@ -61,19 +61,37 @@ export type FleetOptions = CheckOptions & {
 	/** Company checks in flight at once. */
 	readonly concurrency?: number;
 	readonly maxCompanies?: number;
+	/** How many syncs discovery may read to find the companies of the window's duration. */
+	readonly discoveryMaxSyncs?: number;
+	readonly discoveryPageSize?: number;
 };
 
 export const defaultConcurrency = 4;
 export const defaultMaxCompanies = 100;
+export const defaultDiscoveryMaxSyncs = 5000;
+/** The largest page the API notes allow: discovery reads many syncs and keeps only their company ids. */
+export const defaultDiscoveryPageSize = 500;
 
 /**
- * Finds the companies in the window (one unfiltered read, bounded like any other), then checks each
- * one exactly as `checkCompany` does: connection_status is only meaningful per company, and the
- * same code gives the same verdict as `health --company ID`.
+ * Finds the companies with a sync within the window's duration (an unfiltered read, bounded by
+ * `discoveryMaxSyncs`), then checks each one exactly as `checkCompany` does, with its own window:
+ * connection_status is only meaningful per company, and the same code gives the same verdict as
+ * `health --company ID`. The window's count applies per company, not to discovery: the newest 200
+ * syncs of a busy account are a few hours, and a company that stopped syncing (the one to find)
+ * would be missed.
  */
 export const checkAllCompanies = async (options: FleetOptions): Promise<FleetReport> => {
-	const discovery = await gatherSyncs({...options, companyId: undefined});
-	const selection = selectWindow(discovery.syncs, options.now, options.settings);
+	const discoverySettings = {
+		windowMs: options.settings.windowMs,
+		maxSyncs: options.discoveryMaxSyncs ?? defaultDiscoveryMaxSyncs,
+	};
+	const discovery = await gatherSyncs({
+		...options,
+		companyId: undefined,
+		settings: discoverySettings,
+		pageSize: options.discoveryPageSize ?? defaultDiscoveryPageSize,
+	});
+	const selection = selectWindow(discovery.syncs, options.now, discoverySettings);
 	const companies: number[] = [];
 	let withoutCompany = 0;
 	for (const sync of selection.syncs) {
