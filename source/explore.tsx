@@ -1,10 +1,65 @@
-// Starts the interactive explorer. A placeholder until the explorer screens land.
-import {Text, render} from 'ink';
+// Starts the interactive explorer: the alternate screen, Ink with incremental rendering and a frame
+// rate cap, and a guard that restores the terminal however it ends.
+import process from 'node:process';
+import {render} from 'ink';
+import {App} from './app.js';
+import {listSyncs} from './api/syncs.js';
 import type {Config} from './config.js';
+import type {FetchPage} from './hooks/use-sync-page.js';
 import type {Session} from './session.js';
+import {osc52, signalNumbers, takeOverTerminal, clearScreen} from './terminal.js';
 
-export const runExplorer = async (_config: Config, session: Session): Promise<number> => {
-	const instance = render(<Text>rootfi-tui explorer · {session.label} · press Ctrl-C to quit</Text>);
-	await instance.waitUntilExit();
-	return 0;
+export type ExplorerOptions = {
+	/** Auto-refresh period (from `--refresh SECONDS`, see state/refresh-interval.ts); off when undefined. */
+	readonly refreshMs?: number | undefined;
+};
+
+/** Frames per second at most: key bursts over SSH coalesce into fewer, smaller writes. */
+export const maxFps = 20;
+
+export const runExplorer = async (config: Config, session: Session, options: ExplorerOptions = {}): Promise<number> => {
+	const {stdout, stdin} = process;
+	let exitCode = 0;
+	let crash: unknown;
+	let unmount: (error?: Error) => void = () => {};
+	const guard = takeOverTerminal({
+		stdout,
+		stdin,
+		process,
+		onSignal: (signal) => {
+			exitCode = 128 + signalNumbers[signal];
+			unmount();
+		},
+		onCrash: (error) => {
+			crash = error;
+			unmount(error instanceof Error ? error : new Error(String(error)));
+		},
+	});
+	const fetchPage: FetchPage = (query, signal) => listSyncs(session.client, query, {signal, timeoutMs: config.timeoutMs});
+	const copy = (text: string) => {
+		stdout.write(osc52(text, process.env));
+	};
+	// Ink redraws only changed lines, assuming the cursor is where it left it; after a resize the
+	// screen may have reflowed, so start from a clean screen (the next frame is written whole).
+	let clearOnResize: (() => void) | undefined;
+	const onResize = () => clearOnResize?.();
+	stdout.on('resize', onResize);
+	try {
+		const instance = render(
+			<App config={config} session={session} fetchPage={fetchPage} copy={copy} refreshMs={options.refreshMs} />,
+			{exitOnCtrlC: false, incrementalRendering: true, maxFps, patchConsole: true},
+		);
+		unmount = (error) => instance.unmount(error);
+		clearOnResize = () => {
+			instance.clear();
+			stdout.write(clearScreen);
+		};
+		await instance.waitUntilExit();
+	} finally {
+		stdout.off('resize', onResize);
+		guard.restore();
+		guard.dispose();
+	}
+	if (crash !== undefined) throw crash;
+	return exitCode;
 };

@@ -1,0 +1,215 @@
+// The root: theme, navigation stack, list state, the page hook, and the frame (title / body /
+// footer) sized to one line less than the terminal so Ink never falls back to full repaints.
+import {Box, useApp} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
+import type {SyncRecord} from './api/decode.js';
+import type {Config} from './config.js';
+import {defaultLimit} from './config.js';
+import {Footer} from './components/footer.js';
+import {HelpOverlay} from './components/help-overlay.js';
+import type {Line} from './components/line.js';
+import {TitleBar} from './components/title-bar.js';
+import {TooSmall, minColumns, minRows} from './components/too-small.js';
+import {formatDuration, formatText} from './format.js';
+import {useFlash} from './hooks/use-flash.js';
+import {useNow} from './hooks/use-now.js';
+import {PageCache} from './hooks/page-cache.js';
+import {useSyncPage, type FetchPage} from './hooks/use-sync-page.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {footerHints, type Scope} from './keys/keymap.js';
+import {useKeymap} from './keys/use-keymap.js';
+import {HealthScreen} from './screens/health-screen.js';
+import {SyncDetailScreen} from './screens/sync-detail-screen.js';
+import {SyncListScreen, listChromeLines} from './screens/sync-list-screen.js';
+import type {Session} from './session.js';
+import {initialListState, listReducer, pageNumber, queryOf} from './state/list-state.js';
+import {breadcrumbs, currentRoute, initialNavigation, navigationReducer} from './state/navigation.js';
+import {ThemeContext, themeFor} from './theme.js';
+
+/** Title line above the body, two footer lines below it. */
+export const frameChromeLines = 3;
+
+/** Rows of the body for a terminal of `rows` lines (the frame stays one line shorter). */
+export const bodyHeightFor = (rows: number): number => rows - 1 - frameChromeLines;
+
+/** Table rows that fit: the default page size. */
+export const visibleRowsFor = (rows: number): number => Math.max(1, bodyHeightFor(rows) - listChromeLines);
+
+export type AppProps = {
+	readonly config: Config;
+	readonly session: Session;
+	readonly fetchPage: FetchPage;
+	/** Puts text on the clipboard (OSC 52 in the real terminal). */
+	readonly copy: (text: string) => void;
+	readonly refreshMs?: number | undefined;
+	/** Clock, injectable for tests. */
+	readonly clock?: () => number;
+};
+
+export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.now}: AppProps) => {
+	const {exit} = useApp();
+	const theme = themeFor(config.color);
+	const {columns, rows} = useTerminalSize();
+	const tooSmall = columns < minColumns || rows < minRows;
+	const bodyHeight = bodyHeightFor(rows);
+	const visibleRows = visibleRowsFor(rows);
+	const [nav, navigate] = useReducer(navigationReducer, initialNavigation);
+	const [list, dispatch] = useReducer(listReducer, undefined, () =>
+		initialListState({
+			limit: config.query.limit === defaultLimit ? visibleRows : config.query.limit,
+			limitChosen: config.query.limit !== defaultLimit,
+			offset: config.query.offset,
+			filters: {companyId: config.query.company_id, jobType: config.query.job_type},
+		}),
+	);
+	useEffect(() => {
+		if (!tooSmall) dispatch({type: 'fitLimit', visibleRows});
+	}, [visibleRows, tooSmall]);
+	const cache = useMemo(() => new PageCache(12), []);
+	const query = queryOf(list);
+	const data = useSyncPage(fetchPage, query, {cache, refreshMs, now: clock});
+	const now = useNow(1000, clock);
+	const [flash, showFlash] = useFlash();
+	const [helpScroll, setHelpScroll] = useState(0);
+	const route = currentRoute(nav);
+	const typing = list.editor.kind !== 'none' && route.kind === 'list';
+
+	const copyText = useCallback(
+		(text: string, what: string) => {
+			copy(text);
+			showFlash(`copied ${what} to the clipboard (OSC 52)`, 'success');
+		},
+		[copy, showFlash],
+	);
+	const copySyncId = useCallback(
+		(sync: SyncRecord) => {
+			if (sync.rootfi_id === undefined) showFlash('this sync has no id to copy', 'warning');
+			else copyText(String(sync.rootfi_id), `sync id ${sync.rootfi_id}`);
+		},
+		[copyText, showFlash],
+	);
+
+	useKeymap(
+		['global'],
+		{
+			'app.quit': () => exit(),
+			'app.help': () => {
+				setHelpScroll(0);
+				navigate({type: 'toggleHelp'});
+			},
+			'app.refresh': () => {
+				data.refresh();
+				showFlash('refreshing…');
+			},
+			'copy.requestId': () => {
+				if (data.lastRequestId) copyText(data.lastRequestId, `request_id ${data.lastRequestId}`);
+				else showFlash('no request_id yet', 'warning');
+			},
+		},
+		{typing},
+	);
+	useKeymap(
+		['help'],
+		{
+			'help.close': () => navigate({type: 'closeHelp'}),
+			'help.down': () => setHelpScroll((value) => value + 1),
+			'help.up': () => setHelpScroll((value) => Math.max(0, value - 1)),
+		},
+		{isActive: nav.help && !tooSmall},
+	);
+	// The health screen is another task's; its way back is the same key as the detail screen's.
+	useKeymap(['detail'], {'nav.back': () => navigate({type: 'back', from: 'health'})}, {isActive: route.kind === 'health' && !nav.help});
+
+	if (tooSmall) {
+		return (
+			<ThemeContext.Provider value={theme}>
+				<TooSmall columns={columns} rows={rows} />
+			</ThemeContext.Provider>
+		);
+	}
+
+	const screenActive = !nav.help;
+	let body;
+	if (nav.help) {
+		body = <HelpOverlay width={columns} height={bodyHeight} scroll={helpScroll} />;
+	} else if (route.kind === 'detail') {
+		const latest = data.page?.syncs.find((sync) => sync.rootfi_id !== undefined && sync.rootfi_id === route.sync.rootfi_id);
+		body = (
+			<SyncDetailScreen
+				sync={latest ?? route.sync}
+				requestId={latest ? data.page?.requestId : route.requestId}
+				width={columns}
+				height={bodyHeight}
+				now={now}
+				active={screenActive}
+				onBack={() => navigate({type: 'back', from: 'detail'})}
+				onCopySyncId={copySyncId}
+			/>
+		);
+	} else if (route.kind === 'health') {
+		body = (
+			<HealthScreen
+				session={session}
+				companyId={route.companyId}
+				config={config}
+				width={columns}
+				height={bodyHeight}
+				onBack={() => navigate({type: 'back', from: 'health'})}
+			/>
+		);
+	} else {
+		body = (
+			<SyncListScreen
+				list={list}
+				data={data}
+				width={columns}
+				height={bodyHeight}
+				now={now}
+				active={screenActive}
+				dispatch={dispatch}
+				onOpenDetail={(sync) => navigate({type: 'push', route: {kind: 'detail', sync, requestId: data.page?.requestId}})}
+				onOpenHealth={(companyId) => navigate({type: 'push', route: {kind: 'health', companyId}})}
+				onCopySyncId={copySyncId}
+				onFlash={(text) => showFlash(text, 'warning')}
+			/>
+		);
+	}
+
+	const scopes: Scope[] = nav.help
+		? ['help', 'global']
+		: route.kind === 'list'
+			? typing
+				? ['filter']
+				: ['list', 'global']
+			: ['detail', 'global'];
+
+	let status: Line;
+	if (flash) status = [{text: flash.text, tone: theme.status[flash.tone]}];
+	else if (data.error) {
+		status = [
+			{text: data.page ? '✖ stale: ' : '✖ ', tone: theme.status.error},
+			{text: data.error.message, tone: theme.status.error},
+			{text: ` · request_id ${formatText(data.error.requestId)} · r retry`, tone: theme.text.muted},
+		];
+	} else status = [{text: `request_id ${formatText(data.lastRequestId)}`, tone: theme.text.muted}];
+
+	const waitingFor = data.loading
+		? data.pageQuery && (data.pageQuery.offset ?? 0) !== list.offset
+			? `loading page ${pageNumber(list.offset, list.limit)}`
+			: 'loading'
+		: undefined;
+	const updated = data.updatedAt === undefined ? '' : `updated ${formatDuration(Math.max(0, now - data.updatedAt))} ago`;
+	const auto = refreshMs ? ` · auto ${formatDuration(refreshMs)}` : '';
+
+	return (
+		<ThemeContext.Provider value={theme}>
+			<Box flexDirection="column" width={columns} height={rows - 1}>
+				<TitleBar breadcrumbs={breadcrumbs(nav)} source={session.label} demo={session.demo} width={columns} />
+				<Box height={bodyHeight} overflow="hidden">
+					{body}
+				</Box>
+				<Footer status={status} busy={waitingFor} right={updated + auto} hints={footerHints(scopes)} width={columns} />
+			</Box>
+		</ThemeContext.Provider>
+	);
+};

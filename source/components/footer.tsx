@@ -1,0 +1,64 @@
+// Bottom two lines: what is happening (loading, stale, copied, updated 12s ago) and the key hints
+// of the active scopes, read from the keymap.
+import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
+import {toneProps, useTheme} from '../theme.js';
+import {LineView, type Line} from './line.js';
+import {Spinner} from './spinner.js';
+
+export type Hint = {readonly key: string; readonly hint: string};
+
+/** As many hints as fit; the help hint always stays, so every key can be found. */
+export const fitHints = (hints: readonly Hint[], width: number): Hint[] => {
+	const help = hints.find((hint) => hint.key === '?');
+	const others = hints.filter((hint) => hint !== help);
+	const cost = (hint: Hint) => stringWidth(`${hint.key} ${hint.hint}`) + 2;
+	let room = width - (help ? cost(help) : 0);
+	const out: Hint[] = [];
+	for (const hint of others) {
+		if (cost(hint) > room) break;
+		out.push(hint);
+		room -= cost(hint);
+	}
+	if (help) out.push(help);
+	return out;
+};
+
+type Props = {
+	readonly status: Line;
+	readonly busy?: string | undefined;
+	readonly right: string;
+	readonly hints: readonly Hint[];
+	readonly width: number;
+};
+
+export const Footer = ({status, busy, right, hints, width}: Props) => {
+	const theme = useTheme();
+	const rightWidth = stringWidth(right);
+	const busyWidth = busy === undefined ? 0 : stringWidth(busy) + 3;
+	const statusWidth = Math.max(1, width - rightWidth - busyWidth - 1);
+	return (
+		<Box flexDirection="column" width={width} height={2}>
+			<Box width={width} height={1}>
+				{busy === undefined ? null : (
+					<Box marginRight={1} flexShrink={0}>
+						<Spinner label={busy} />
+					</Box>
+				)}
+				<Box flexGrow={1}>
+					<LineView line={status} width={statusWidth} />
+				</Box>
+				<Text {...toneProps(theme.text.muted)}>{right}</Text>
+			</Box>
+			<Text wrap="truncate-end">
+				{fitHints(hints, width).map((hint, index) => (
+					<Text key={hint.key + index}>
+						{index === 0 ? '' : '  '}
+						<Text {...toneProps(theme.text.key)}>{hint.key}</Text>
+						<Text {...toneProps(theme.text.muted)}>{` ${hint.hint}`}</Text>
+					</Text>
+				))}
+			</Text>
+		</Box>
+	);
+};
