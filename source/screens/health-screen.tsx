@@ -1,0 +1,155 @@
+// A company's health in the explorer: the verdict, every reason, the connection, the per-model
+// table and running syncs, from the same code as `rootfi-tui health --company ID`. Esc goes back
+// (the app binds it, as for the detail screen); j/k scroll when it is taller than the screen.
+import {Box} from 'ink';
+import {useEffect, useMemo, useState} from 'react';
+import {LineView, type Line} from '../components/line.js';
+import {Spinner} from '../components/spinner.js';
+import type {Config} from '../config.js';
+import {pageReader} from '../health/gather.js';
+import {defaultHealthSettings} from '../health/options.js';
+import {
+	companyTitle,
+	connectionLine,
+	coverageNotes,
+	modelColumns,
+	outcomeLabel,
+	reasonLines,
+	requestIdLine,
+	runningLines,
+	settingsLine,
+	windowLine,
+} from '../health/present.js';
+import type {HealthReport, ModelHealth} from '../health/verdict.js';
+import {useHealthReport} from '../hooks/use-health-report.js';
+import {useKeymap} from '../keys/use-keymap.js';
+import type {Session} from '../session.js';
+import {fitCell, fitColumns, type FittedColumn} from '../table.js';
+import {useTheme, type Theme, type Tone} from '../theme.js';
+
+export type HealthScreenProps = {
+	readonly session: Session;
+	readonly companyId: number;
+	readonly config: Config;
+	readonly width: number;
+	readonly height: number;
+	readonly onBack: () => void;
+};
+
+const blank: Line = [{text: ' '}];
+
+const cellTone = (column: FittedColumn<ModelHealth>, model: ModelHealth, theme: Theme): Tone | undefined => {
+	if (column.id === 'latest') {
+		return model.latestStatus === 'FAILED'
+			? theme.status.error
+			: model.latestStatus === 'SUCCESS'
+				? theme.status.success
+				: theme.status.info;
+	}
+	if (column.id === 'stale' && model.stale) return theme.status.warning;
+	if (column.id === 'model' && (model.latestFailed || model.stale)) return theme.status.warning;
+	return undefined;
+};
+
+/** Every line of the screen, before scrolling. Pure, for tests. */
+export const healthLines = (report: HealthReport, width: number, theme: Theme): Line[] => {
+	const verdict = outcomeLabel(report.verdict);
+	const count = report.reasons.length;
+	const lines: Line[] = [
+		[
+			{text: `${verdict.symbol} ${verdict.word}`, tone: {...theme.status[verdict.tone], bold: true}},
+			{text: `  ${companyTitle(report)}${count === 0 ? '' : ` · ${count} reason${count === 1 ? '' : 's'}`}`},
+		],
+	];
+	for (const line of reasonLines(report)) {
+		lines.push([{text: `  ${line.label.symbol} `, tone: theme.status[line.label.tone]}, {text: line.text}]);
+	}
+	const connection = connectionLine(report);
+	lines.push([
+		{text: 'connection '},
+		{text: `${connection.label.symbol} ${connection.label.word}`, tone: theme.status[connection.label.tone]},
+		{text: ` · ${connection.text}`},
+	]);
+	lines.push([{text: `${windowLine(report)} · ${settingsLine(report)}`, tone: theme.text.muted}]);
+	for (const note of coverageNotes(report)) lines.push([{text: `! ${note}`, tone: theme.status.warning}]);
+	lines.push(blank);
+
+	if (report.models.length === 0) {
+		lines.push([{text: 'No data models in the window.', tone: theme.text.muted}]);
+	} else {
+		const columns = fitColumns(modelColumns(report.now), width);
+		lines.push(
+			columns.flatMap((column, index) => [
+				...(index === 0 ? [] : [{text: ' '}]),
+				{text: fitCell(column.title, column.fitted, column.align), tone: theme.row.header},
+			]),
+		);
+		for (const model of report.models) {
+			lines.push(
+				columns.flatMap((column, index) => [
+					...(index === 0 ? [] : [{text: ' '}]),
+					{text: fitCell(column.cell(model), column.fitted, column.align), tone: cellTone(column, model, theme)},
+				]),
+			);
+		}
+	}
+
+	const running = runningLines(report);
+	if (running.length > 0) {
+		lines.push(blank, [{text: `Running syncs (${running.length})`, tone: theme.text.title}]);
+		for (const line of running) {
+			lines.push([{text: `  ${line.label.symbol} ${line.label.word} `, tone: theme.status[line.label.tone]}, {text: line.text}]);
+		}
+	}
+	lines.push(blank, [{text: requestIdLine(report.requestIds)}]);
+	lines.push([{text: `the same check in a script: rootfi-tui health --company ${report.companyId ?? ''}`, tone: theme.text.muted}]);
+	return lines;
+};
+
+export const HealthScreen = ({session, companyId, config, width, height}: HealthScreenProps) => {
+	const theme = useTheme();
+	const read = useMemo(() => pageReader(session.client, {timeoutMs: config.timeoutMs}), [session.client, config.timeoutMs]);
+	const state = useHealthReport(read, companyId, defaultHealthSettings);
+	const lines: Line[] =
+		state.status === 'ready'
+			? healthLines(state.report, width, theme)
+			: state.status === 'error'
+				? [
+						[{text: '? UNKNOWN', tone: theme.status.error}, {text: `  company ${companyId}: the check could not be made`}],
+						[{text: `  ${state.error.describe()}`}],
+						blank,
+						[{text: 'Esc back, then h to try again', tone: theme.text.muted}],
+					]
+				: [];
+	const more = lines.length > height;
+	const view = more ? Math.max(1, height - 1) : height;
+	const maxScroll = Math.max(0, lines.length - view);
+	const [scroll, setScroll] = useState(0);
+	useEffect(() => {
+		setScroll((value) => Math.min(value, maxScroll));
+	}, [maxScroll]);
+	// Esc is bound by the app (nav.back in the detail scope); this screen only scrolls.
+	useKeymap(['detail'], {
+		'detail.down': () => setScroll((value) => Math.min(maxScroll, value + 1)),
+		'detail.up': () => setScroll((value) => Math.max(0, value - 1)),
+	});
+	if (state.status === 'loading') {
+		return (
+			<Box flexDirection="column" width={width} height={height} overflow="hidden">
+				<Spinner label={`checking the health of company ${companyId}…`} />
+			</Box>
+		);
+	}
+	const start = Math.min(scroll, maxScroll);
+	const visible = lines.slice(start, start + view);
+	if (more) {
+		visible.push([{text: `-- lines ${start + 1}-${start + visible.length} of ${lines.length} · j/k scroll · Esc back --`, tone: theme.text.muted}]);
+	}
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			{visible.map((line, index) => (
+				<LineView key={start + index} line={line} width={width} />
+			))}
+		</Box>
+	);
+};
