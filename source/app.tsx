@@ -97,10 +97,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 				setHelpScroll(0);
 				navigate({type: 'toggleHelp'});
 			},
-			'app.refresh': () => {
-				data.refresh();
-				showFlash('refreshing…');
-			},
+			'app.refresh': () => data.refresh(),
 			'copy.requestId': () => {
 				if (data.lastRequestId) copyText(data.lastRequestId, `request_id ${data.lastRequestId}`);
 				else showFlash('no request_id yet', 'warning');
