@@ -81,7 +81,9 @@ export const runHealthCli = async (request: HealthCliRequest): Promise<number> =
 			jobType: config.query.job_type,
 			signal: deadline,
 		};
-		const text = {color: config.color && stdout.isTTY === true, width: stdout.isTTY ? stdout.columns : undefined};
+		// A terminal that reports no size (columns 0, as under `script`) is treated like a pipe: no cutting.
+		const columns = stdout.isTTY && stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : undefined;
+		const text = {color: config.color && stdout.isTTY === true, width: columns};
 		try {
 			const companyId = config.query.company_id;
 			if (companyId !== undefined) {

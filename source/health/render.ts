@@ -47,8 +47,11 @@ const painter =
 
 const badge = (paint: Paint, label: StatusLabel): string => paint(label.tone, `${label.symbol} ${label.word}`);
 
+/** Lines are never cut below this many cells, however narrow the terminal says it is. */
+const minWidth = 20;
+
 const cut = (line: string, width: number | undefined): string =>
-	width === undefined ? line : fitCell(line, width).trimEnd();
+	width === undefined ? line : fitCell(line, Math.max(minWidth, width)).trimEnd();
 
 export const renderHealthText = (report: HealthReport, {color, width}: TextOptions): string => {
 	const paint = painter(color);

@@ -176,6 +176,11 @@ describe('renderHealthText', () => {
 		expect(fleetText).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
 	});
 
+	it('a terminal that reports a tiny or zero width still shows every reason', () => {
+		const text = renderHealthText(degraded(), {color: false, width: 0});
+		expect(text).toContain('  ▲ INVOICES: latest');
+	});
+
 	it('cuts lines to the terminal width', () => {
 		const text = renderHealthText(degraded(), {color: false, width: 40});
 		for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
