@@ -58,13 +58,16 @@ export const formatCount = (value: number | undefined): string => {
 type Span = {readonly start_time?: string | null; readonly end_time?: string | null};
 
 export type SpanState =
+	| {readonly kind: 'not_started'}
 	| {readonly kind: 'done'; readonly ms: number}
 	| {readonly kind: 'running'; readonly ms: number}
 	| {readonly kind: 'invalid'; readonly reason: string};
 
 export const spanOf = (span: Span, now: number): SpanState => {
+	// A queued (CREATED) model has no start yet: that is a state, not a fault.
+	if (span.start_time === null || span.start_time === undefined) return {kind: 'not_started'};
 	const start = parseTime(span.start_time);
-	if (start === undefined) return {kind: 'invalid', reason: span.start_time ? 'bad start' : 'no start'};
+	if (start === undefined) return {kind: 'invalid', reason: 'bad start'};
 	if (span.end_time === null || span.end_time === undefined) return {kind: 'running', ms: Math.max(0, now - start)};
 	const end = parseTime(span.end_time);
 	if (end === undefined) return {kind: 'invalid', reason: 'bad end'};
@@ -75,6 +78,7 @@ export const spanOf = (span: Span, now: number): SpanState => {
 /** "4m 10s", "running 4m", or a visible marker for an impossible span. */
 export const formatSpan = (span: Span, now: number): string => {
 	const state = spanOf(span, now);
+	if (state.kind === 'not_started') return 'not started';
 	if (state.kind === 'invalid') return `!${state.reason}`;
 	const text = formatDuration(state.ms);
 	return state.kind === 'running' ? `running ${text.split(' ')[0]}` : text;
