@@ -11,7 +11,8 @@ const keyColumn = 12;
 
 export const helpLines = (theme: Theme, columnWidth: number): Line[] => {
 	const lines: Line[] = [];
-	for (const scope of scopes) {
+	// The overlay's own keys are in its title line; listing them too would cost four rows at 80x24.
+	for (const scope of scopes.filter((name) => name !== 'help')) {
 		const bindings = (keymap as readonly Binding[]).filter((binding) => binding.scope === scope);
 		if (bindings.length === 0) continue;
 		lines.push([{text: scopeTitle(scope), tone: theme.text.title}]);

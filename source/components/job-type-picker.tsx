@@ -1,5 +1,7 @@
 // The job type filter: All / PULL / PUSH with ink-select-input, drawn with theme tokens so it
-// reads without colour too (a pointer marks the choice).
+// reads without colour too (a pointer marks the choice). Its keys come from the keymap (one ordered
+// queue for every key, so "t", Down, Enter typed fast never reach a picker that is not mounted
+// yet); the highlighted index lives in the list state and the select input only draws it.
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {JobType} from '../api/types.js';
@@ -23,31 +25,20 @@ const Item = ({isSelected = false, label}: {readonly isSelected?: boolean; reado
 };
 
 type Props = {
-	readonly current: JobType | undefined;
-	readonly onSelect: (choice: JobType | undefined) => void;
-	readonly isFocused: boolean;
+	/** Index of the highlighted choice (All, PULL, PUSH). */
+	readonly index: number;
 	readonly width: number;
 };
 
-export const JobTypePicker = ({current, onSelect, isFocused, width}: Props) => {
+export const JobTypePicker = ({index, width}: Props) => {
 	const theme = useTheme();
-	const initialIndex = Math.max(
-		0,
-		items.findIndex((item) => item.value === (current ?? 'ALL')),
-	);
 	return (
 		<Box flexDirection="column" width={width} height={4} overflow="hidden">
 			<Text wrap="truncate-end" {...toneProps(theme.text.title)}>
-				job type <Text {...toneProps(theme.text.muted)}>(↑/↓ choose · Enter apply · Esc cancel)</Text>
+				job type <Text {...toneProps(theme.text.muted)}>(↑/↓ or j/k choose · Enter apply · Esc cancel)</Text>
 			</Text>
-			<SelectInput
-				items={items}
-				initialIndex={initialIndex}
-				isFocused={isFocused}
-				indicatorComponent={Indicator}
-				itemComponent={Item}
-				onSelect={(item) => onSelect(item.value === 'ALL' ? undefined : item.value)}
-			/>
+			{/* Keyed by the index: the select input takes its highlight from initialIndex only. */}
+			<SelectInput key={index} items={items} initialIndex={index} isFocused={false} indicatorComponent={Indicator} itemComponent={Item} />
 		</Box>
 	);
 };

@@ -40,6 +40,8 @@ export const keymap = [
 	{id: 'detail.up', keys: ['up', 'k'], description: 'scroll up', scope: 'detail', footer: false},
 	{id: 'detail.copySyncId', keys: ['y'], description: 'copy sync id (OSC 52)', scope: 'detail', footer: true, hint: 'copy id'},
 	{id: 'nav.back', keys: ['escape', 'left'], description: 'back (same row and page)', scope: 'detail', footer: true, hint: 'back'},
+	{id: 'picker.down', keys: ['down', 'j'], description: 'next job type choice', scope: 'filter', footer: true, hint: 'choose'},
+	{id: 'picker.up', keys: ['up', 'k'], description: 'previous job type choice', scope: 'filter', footer: false},
 	{id: 'filter.submit', keys: ['enter'], description: 'apply the filter', scope: 'filter', footer: true, hint: 'apply'},
 	{id: 'filter.cancel', keys: ['escape'], description: 'cancel editing', scope: 'filter', footer: true, hint: 'cancel'},
 	{id: 'help.close', keys: ['escape'], description: 'close the help', scope: 'help', footer: true, hint: 'close'},
@@ -107,7 +109,7 @@ const scopeTitles: Readonly<Record<Scope, string>> = {
 	list: 'sync list',
 	detail: 'detail / health screens',
 	help: 'help overlay',
-	filter: 'while typing a filter',
+	filter: 'company input / job type picker',
 };
 
 export const scopeTitle = (scope: Scope): string => scopeTitles[scope];

@@ -87,7 +87,10 @@ export const SyncListScreen = ({list, data, width, height, now, active, dispatch
 		['filter'],
 		{
 			'filter.cancel': () => dispatch({type: 'cancelEdit'}),
-			...(list.editor.kind === 'company' ? {'filter.submit': () => dispatch({type: 'submitCompany'})} : {}),
+			'filter.submit': () => dispatch({type: list.editor.kind === 'company' ? 'submitCompany' : 'submitJobType'}),
+			...(list.editor.kind === 'jobType'
+				? {'picker.down': () => dispatch({type: 'pick', delta: 1}), 'picker.up': () => dispatch({type: 'pick', delta: -1})}
+				: {}),
 		},
 		{
 			isActive: active && editing,
@@ -151,12 +154,7 @@ export const SyncListScreen = ({list, data, width, height, now, active, dispatch
 				hideFilters={list.editor.kind === 'company'}
 			/>
 			{list.editor.kind === 'jobType' ? (
-				<JobTypePicker
-					current={list.filters.jobType}
-					isFocused={active}
-					width={width}
-					onSelect={(jobType) => dispatch({type: 'setJobType', jobType})}
-				/>
+				<JobTypePicker index={list.editor.index} width={width} />
 			) : null}
 			{body}
 		</Box>

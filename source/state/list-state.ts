@@ -13,7 +13,11 @@ export type Filters = {
 export type Editor =
 	| {readonly kind: 'none'}
 	| {readonly kind: 'company'; readonly draft: string; readonly note?: string | undefined}
-	| {readonly kind: 'jobType'};
+	/** index into jobTypeChoices */
+	| {readonly kind: 'jobType'; readonly index: number};
+
+/** The job type picker's choices, in order (undefined = all job types). */
+export const jobTypeChoices: ReadonlyArray<JobType | undefined> = [undefined, 'PULL', 'PUSH'];
 
 export type ListState = {
 	readonly filters: Filters;
@@ -44,7 +48,9 @@ export type ListAction =
 	| {readonly type: 'type'; readonly text: string}
 	| {readonly type: 'erase'}
 	| {readonly type: 'cancelEdit'}
-	| {readonly type: 'submitCompany'};
+	| {readonly type: 'submitCompany'}
+	| {readonly type: 'pick'; readonly delta: number}
+	| {readonly type: 'submitJobType'};
 
 export const initialListState = (init: {
 	readonly limit: number;
@@ -157,7 +163,7 @@ export const listReducer = (state: ListState, action: ListAction): ListState => 
 				editor:
 					action.editor === 'company'
 						? {kind: 'company', draft: state.filters.companyId === undefined ? '' : String(state.filters.companyId)}
-						: {kind: 'jobType'},
+						: {kind: 'jobType', index: Math.max(0, jobTypeChoices.indexOf(state.filters.jobType))},
 			};
 		case 'type': {
 			if (state.editor.kind !== 'company') return state;
@@ -174,6 +180,14 @@ export const listReducer = (state: ListState, action: ListAction): ListState => 
 			return {...state, editor: {kind: 'company', draft: state.editor.draft.slice(0, -1)}};
 		case 'cancelEdit':
 			return state.editor.kind === 'none' ? state : {...state, editor: {kind: 'none'}};
+		case 'pick': {
+			if (state.editor.kind !== 'jobType') return state;
+			const count = jobTypeChoices.length;
+			return {...state, editor: {kind: 'jobType', index: (state.editor.index + action.delta + count) % count}};
+		}
+		case 'submitJobType':
+			if (state.editor.kind !== 'jobType') return state;
+			return refilter(state, {...state.filters, jobType: jobTypeChoices[state.editor.index]});
 		case 'submitCompany': {
 			if (state.editor.kind !== 'company') return state;
 			const text = state.editor.draft;
