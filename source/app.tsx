@@ -188,7 +188,8 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 			{text: data.error.message, tone: theme.status.error},
 			{text: ` · request_id ${formatText(data.error.requestId)} · r retry`, tone: theme.text.muted},
 		];
-	} else status = [{text: `request_id ${formatText(data.lastRequestId)}`, tone: theme.text.muted}];
+	} else if (data.lastRequestId) status = [{text: `request_id ${formatText(data.lastRequestId)}`, tone: theme.text.muted}];
+	else status = [];
 
 	const waitingFor = data.loading
 		? data.pageQuery && (data.pageQuery.offset ?? 0) !== list.offset

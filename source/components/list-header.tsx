@@ -46,6 +46,7 @@ type Props = {
 	readonly filters: Filters;
 	readonly page: DecodedPage | undefined;
 	readonly info: PageInfo | undefined;
+	/** The last request failed: what is shown (if anything) is stale. */
 	readonly stale: boolean;
 	readonly width: number;
 	/** The company input takes the filter line's place while it is open. */
@@ -60,7 +61,7 @@ export const ListHeader = ({filters, page, info, stale, width, hideFilters = fal
 				...(stale ? [{text: '  STALE', tone: theme.badge.stale}] : []),
 				...(page && page.anomalies.length > 0 ? [{text: `  ! ${page.anomalies[0]}`, tone: theme.status.warning}] : []),
 			]
-		: [{text: 'loading…', tone: theme.text.muted}];
+		: [{text: stale ? 'no page loaded' : 'loading…', tone: theme.text.muted}];
 	return (
 		<Box flexDirection="column" width={width}>
 			{hideFilters ? null : <LineView line={filterLine(filters, page, theme)} width={width} />}

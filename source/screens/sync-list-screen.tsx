@@ -149,7 +149,7 @@ export const SyncListScreen = ({list, data, width, height, now, active, dispatch
 				filters={list.filters}
 				page={data.page}
 				info={info}
-				stale={data.status === 'error' && data.page !== undefined}
+				stale={data.status === 'error'}
 				width={width}
 				hideFilters={list.editor.kind === 'company'}
 			/>

@@ -1,5 +1,6 @@
 // The explorer's screens over a fake API, at 80x24, driven by action ids from the keymap.
-import {afterEach, describe, expect, it} from 'vitest';
+import chalk from 'chalk';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import {ApiError} from '../../source/api/errors.js';
 import type {Config} from '../../source/config.js';
@@ -215,6 +216,44 @@ describe('detail screen and navigation', () => {
 		const {tui} = await start();
 		await tui.press('app.quit');
 		await expect(tui.exited).resolves.toBeUndefined();
+	});
+});
+
+describe('live state and colour', () => {
+	// chalk reads the colour level from the test runner's stdout (not a TTY: no colour at all).
+	let level = chalk.level;
+	beforeAll(() => {
+		level = chalk.level;
+		chalk.level = 1;
+	});
+	afterAll(() => {
+		chalk.level = level;
+	});
+
+	it('auto-refreshes with --refresh and shows when the data was updated', async () => {
+		const api = fakeApi();
+		const copied: string[] = [];
+		tui = renderTui(
+			<App config={config()} session={session} fetchPage={api.fetchPage} copy={(text) => copied.push(text)} refreshMs={100} clock={() => fixedNow} />,
+		);
+		await tui.waitFor('page 1 of');
+		const before = api.calls.filter((call) => call.offset === 0).length;
+		await tui.waitFor(() => api.calls.filter((call) => call.offset === 0).length >= before + 2);
+		expect(tui.frame()).toMatch(/updated 0s ago · auto 0s/);
+	});
+
+	it('writes no colour at all when config.color is off, and statuses keep their symbols and words', async () => {
+		const {tui} = await start();
+		const raw = tui.stdout.frames.at(-1) ?? '';
+		// eslint-disable-next-line no-control-regex
+		expect(raw).not.toMatch(/\u001B\[(3|4|9|10)\dm/);
+		expect(tui.frame()).toContain('✔ ok');
+		expect(tui.frame()).toContain('◐ partial');
+	});
+
+	it('uses colour when config.color is on', async () => {
+		const {tui} = await start(fakeApi(), {columns: 80, rows: 24}, {color: true});
+		expect(tui.stdout.frames.at(-1) ?? '').toMatch(/\u001B\[3\dm/);
 	});
 });
 

@@ -146,3 +146,18 @@ describe('page cache', () => {
 		expect(neighbourQueries({offset: 20, limit: 10}, 25)).toEqual([{offset: 10, limit: 10}]);
 	});
 });
+
+describe('job type picker state', () => {
+	it('starts on the current filter, wraps around, and applies from offset 0', () => {
+		let state = listReducer(initialListState({limit: 10, offset: 30}), {type: 'setJobType', jobType: 'PUSH'});
+		state = listReducer(state, {type: 'page', to: 'next', total: 100});
+		state = listReducer(state, {type: 'edit', editor: 'jobType'});
+		expect(state.editor).toEqual({kind: 'jobType', index: 2});
+		state = listReducer(state, {type: 'pick', delta: 1});
+		expect(state.editor).toEqual({kind: 'jobType', index: 0});
+		state = listReducer(state, {type: 'pick', delta: 1});
+		state = listReducer(state, {type: 'submitJobType'});
+		expect(queryOf(state)).toEqual({limit: 10, offset: 0, job_type: 'PULL'});
+		expect(state.editor.kind).toBe('none');
+	});
+});
