@@ -206,7 +206,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 				<Box height={bodyHeight} overflow="hidden">
 					{body}
 				</Box>
-				<Footer status={status} busy={waitingFor} right={updated + auto} hints={footerHints(scopes)} width={columns} />
+				<Footer status={status} busy={waitingFor} right={updated + auto} hints={footerHints(scopes, route.kind === 'health' && !nav.help ? ['detail.copySyncId'] : [])} width={columns} />
 			</Box>
 		</ThemeContext.Provider>
 	);

@@ -36,8 +36,9 @@ export const timelineLines = (sync: SyncRecord, width: number, now: number, them
 	const axisEnd = Math.max(...spans.map((t) => t.end));
 	const slowest = Math.max(...spans.map((t) => t.end - t.start));
 	const nameWidth = Math.min(22, Math.max(10, ...timed.map((t) => stringWidth(formatText(t.model.data_model)))));
-	const durationWidth = 11;
-	const cells = Math.max(10, width - nameWidth - 2 - 1 - durationWidth - 2);
+	// "  running 15m slowest": two spaces, the span, the marker.
+	const durationWidth = 20;
+	const cells = Math.max(10, width - nameWidth - 3 - durationWidth);
 	const left = ' '.repeat(nameWidth + 3);
 	const startLabel = clock(axisStart);
 	const endLabel = `${clock(axisEnd)} (+${formatDuration(axisEnd - axisStart)})`;
@@ -56,8 +57,8 @@ export const timelineLines = (sync: SyncRecord, width: number, now: number, them
 			lines.push([
 				{text: `${label.symbol} `, tone},
 				{text: `${name} `},
-				{text: fitCell('(no valid times)', cells + 1), tone: theme.text.muted},
-				{text: ` ${formatSpan(entry.model, now)}`, tone: theme.status.warning},
+				{text: fitCell('(no valid times)', cells), tone: theme.text.muted},
+				{text: fitCell(`  ${formatSpan(entry.model, now)}`, durationWidth), tone: theme.status.warning},
 			]);
 			continue;
 		}
@@ -70,7 +71,10 @@ export const timelineLines = (sync: SyncRecord, width: number, now: number, them
 			{text: '·'.repeat(from), tone: theme.text.muted},
 			{text: fill.repeat(to - from), tone},
 			{text: '·'.repeat(cells - to), tone: theme.text.muted},
-			{text: `  ${formatSpan(entry.model, now)}${isSlowest ? ' slowest' : ''}`, tone: isSlowest ? theme.text.title : undefined},
+			{
+				text: fitCell(`  ${formatSpan(entry.model, now)}${isSlowest ? ' slowest' : ''}`, durationWidth),
+				tone: isSlowest ? theme.text.title : undefined,
+			},
 		]);
 	}
 	return lines;

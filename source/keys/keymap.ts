@@ -92,11 +92,14 @@ export const keyLabel = (name: string): string => keyLabels[name] ?? name;
 export const keysLabel = (binding: Binding, separator = ' '): string => binding.keys.map(keyLabel).join(separator);
 
 /** Footer hints for the active scopes: "j move · n page ...", first key of each binding. */
-export const footerHints = (activeScopes: readonly Scope[]): Array<{readonly key: string; readonly hint: string}> => {
+export const footerHints = (
+	activeScopes: readonly Scope[],
+	except: readonly string[] = [],
+): Array<{readonly key: string; readonly hint: string}> => {
 	const hints: Array<{key: string; hint: string}> = [];
 	for (const scope of activeScopes) {
 		for (const binding of keymap as readonly Binding[]) {
-			if (binding.scope !== scope || !binding.footer) continue;
+			if (binding.scope !== scope || !binding.footer || except.includes(binding.id)) continue;
 			const keys = binding.id === 'nav.down' ? 'j/k' : keyLabel(binding.keys[0] ?? '');
 			hints.push({key: keys, hint: binding.hint ?? binding.description});
 		}
