@@ -117,6 +117,16 @@ describe.skipIf(!existsSync(cliPath))('rootfi-tui explorer in a pseudo-terminal'
 		expect(tui.isAlternateScreen()).toBe(false);
 	});
 
+	it('writes no colour with --no-color, and statuses still read by symbol and word', async () => {
+		const tui = await open(['--demo', '--no-color']);
+		// eslint-disable-next-line no-control-regex
+		expect(tui.output()).not.toMatch(/\u001B\[(3[0-7]|9[0-7]|4[0-7]|38;|48;)[0-9;]*m/);
+		expect(tui.screen()).toMatch(/● running|✔ ok/);
+		expect(selectionMarks(tui.screen())).toBe(1);
+		tui.write('q');
+		await tui.exited;
+	});
+
 	it('restores the terminal on SIGTERM', async () => {
 		const tui = await open();
 		tui.kill('SIGTERM');
