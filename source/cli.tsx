@@ -9,6 +9,7 @@ import {crashExitCode, writeCrashReport} from './crash-report.js';
 import {openDebugLog} from './debug-log.js';
 import {configPath, loadProfiles} from './profiles.js';
 import {openSession} from './session.js';
+import {parseRefreshFlag} from './state/refresh-interval.js';
 
 export const helpText = `
   Usage
@@ -41,6 +42,7 @@ export const helpText = `
   Other
     --timeout SECONDS  per-request timeout (default 15)
     --json             JSON output (list, health)
+    --refresh SECONDS  explorer: reload the page every SECONDS (default off)
     --no-color         no colour (also NO_COLOR, TERM=dumb)
     --port N           demo-server port (default 4010)
     --debug-log FILE   append one line per request and response to FILE (never the key)
@@ -72,6 +74,7 @@ const flagSpec = {
 	window: {type: 'string'},
 	staleAfter: {type: 'string'},
 	maxRunning: {type: 'string'},
+	refresh: {type: 'string'},
 } as const;
 
 const cli = meow(helpText, {
@@ -121,7 +124,7 @@ const main = async (): Promise<number> => {
 		throw new UsageError(`unknown command "${command}"; commands: ${commands.join(', ')} (see --help)`);
 	}
 	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-	const flags = cli.flags as RawFlags & {port?: string; debugLog?: string};
+	const flags = cli.flags as RawFlags & {port?: string; debugLog?: string; refresh?: string};
 
 	if (command === 'demo-server') {
 		const {parseInteger} = await import('./config.js');
@@ -144,6 +147,7 @@ const main = async (): Promise<number> => {
 		profiles: loadProfiles(configPath(process.env)),
 	});
 	if (config.source.kind === 'api') secret = config.source.apiKey;
+	const refreshMs = parseRefreshFlag(flags.refresh);
 	for (const warning of config.warnings) process.stderr.write(`${warning}\n`);
 
 	const log = flags.debugLog ? openDebugLog(flags.debugLog, [secret]).write : undefined;
@@ -151,7 +155,7 @@ const main = async (): Promise<number> => {
 	try {
 		if (interactive) {
 			const {runExplorer} = await import('./explore.js');
-			return await runExplorer(config, session);
+			return await runExplorer(config, session, {refreshMs});
 		}
 		await runList(config, session, {
 			write: (text) => process.stdout.write(text),

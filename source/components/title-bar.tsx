@@ -1,8 +1,8 @@
 // Top line: where you are (breadcrumbs) and which API you are looking at (a DEMO badge or the URL).
 import {Box, Text} from 'ink';
 import {toneProps, useTheme} from '../theme.js';
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import {truncateCells} from '../table.js';
 
 type Props = {
 	readonly breadcrumbs: string;
@@ -17,12 +17,12 @@ export const TitleBar = ({breadcrumbs, source, demo, width}: Props) => {
 	const url = demo ? source.replace(/^DEMO\s*/, '') : source;
 	const left = `rootfi-tui › ${breadcrumbs}`;
 	const rightRoom = Math.max(0, width - stringWidth(left) - stringWidth(badge) - 2);
-	const shownUrl = rightRoom >= 8 ? cliTruncate(url, rightRoom, {position: 'middle'}) : '';
+	const shownUrl = rightRoom >= 8 ? truncateCells(url, rightRoom) : '';
 	const leftRoom = Math.max(1, width - stringWidth(badge) - stringWidth(shownUrl) - (shownUrl ? 2 : 1));
 	return (
 		<Box width={width} height={1} justifyContent="space-between">
 			<Text wrap="truncate-end" {...toneProps(theme.text.title)}>
-				{cliTruncate(left, leftRoom)}
+				{truncateCells(left, leftRoom)}
 			</Text>
 			<Text wrap="truncate-end">
 				{badge ? <Text {...toneProps(theme.badge.demo)}>{badge}</Text> : null}
