@@ -6,13 +6,9 @@ import type {AddressInfo} from 'node:net';
 import type {ErrorResponse, JobType, Sync, SyncListResponse} from '../api/types.js';
 import {jobTypeValues} from '../api/types.js';
 import {generateDataset, type DemoDataset} from './dataset.js';
+import {checkFaults, createFaultPlan, defaultRetryAfterSeconds, hasFaults, type DemoFaults, type FaultMode} from './faults.js';
 
-/**
- * Fault injection: deliberately wrong answers (errors, delays, bad bodies) to exercise the client.
- * Not implemented yet; the request handler already consults it first, so adding a fault means
- * filling in `injectFault` below without touching the normal path.
- */
-export type DemoFaults = Readonly<Record<string, unknown>>;
+export type {DemoFaults, FaultMode} from './faults.js';
 
 export type DemoServerOptions = {
 	/** 0 (the default) picks a free port. */
@@ -23,13 +19,26 @@ export type DemoServerOptions = {
 	readonly dataset?: DemoDataset;
 	readonly seed?: number;
 	readonly now?: Date;
+	/** Deliberately wrong answers (errors, delays, bad bodies) to exercise clients; see faults.ts. */
 	readonly faults?: DemoFaults;
+};
+
+export type DemoServerStats = {
+	/** Requests received, on any path. */
+	readonly requests: number;
+	/** Of those, how many got a fault. */
+	readonly faults: number;
+	/** When the first and the latest request arrived (epoch ms), so a test can time a client's retries without its start-up. */
+	readonly firstRequestAt: number | undefined;
+	readonly lastRequestAt: number | undefined;
 };
 
 export type DemoServer = {
 	/** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
 	readonly url: string;
 	readonly port: number;
+	readonly stats: () => DemoServerStats;
+	/** Also ends hung requests and pending delayed answers, so it never waits on a fault. */
 	readonly close: () => Promise<void>;
 };
 
@@ -49,6 +58,8 @@ type RequestContext = {
 	readonly url: URL;
 	readonly requestId: string;
 	readonly receivedAt: Date;
+	/** The `truncated` fault: whatever is sent goes out cut in half, with a matching content-length. */
+	readonly truncate: boolean;
 };
 
 type QueryError = {readonly field: string; readonly message: string};
@@ -173,7 +184,13 @@ function parseQuery(parameters: URLSearchParams): Query | QueryError {
 }
 
 function send(context: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
-	const text = JSON.stringify(body);
+	let text: string | Buffer = JSON.stringify(body);
+	if (context.truncate) {
+		// Cut by bytes, as a broken proxy would, even inside a multi-byte character.
+		const bytes = Buffer.from(text);
+		text = bytes.subarray(0, Math.floor(bytes.length / 2));
+	}
+
 	context.response.writeHead(status, {
 		'content-type': 'application/json',
 		'content-length': String(Buffer.byteLength(text)),
@@ -196,31 +213,99 @@ function sendError(
 	send(context, status, body, headers);
 }
 
+// What nginx sends when the upstream is down: the kind of page a client meets behind a proxy.
+const badGatewayHtml = [
+	'<html>',
+	'<head><title>502 Bad Gateway</title></head>',
+	'<body>',
+	'<center><h1>502 Bad Gateway</h1></center>',
+	'<hr><center>nginx</center>',
+	'</body>',
+	'</html>',
+	'',
+].join('\r\n');
+
+type FaultSettings = {
+	readonly retryAfterSeconds: number;
+};
+
 /**
- * The fault-injection hook. Returns true when it has answered the request itself.
- * Not implemented yet: every request takes the normal path.
+ * Answers the request with the fault itself and returns true, or returns false to let the normal
+ * path answer (the `truncated` fault works through `context.truncate` on the normal path).
  */
-function injectFault(faults: DemoFaults | undefined, context: RequestContext): boolean {
-	void faults;
-	void context;
-	return false;
+function injectFault(fault: FaultMode, context: RequestContext, settings: FaultSettings): boolean {
+	const {request, response} = context;
+	switch (fault) {
+		case 'rate-limit': {
+			sendError(context, 429, 'RATE_LIMITED', 'Too many requests; retry after the time in Retry-After', null, {
+				'retry-after': String(settings.retryAfterSeconds),
+			});
+			return true;
+		}
+
+		case 'empty-500': {
+			response.writeHead(500, {'content-length': '0', 'cache-control': 'no-store', 'x-request-id': context.requestId});
+			response.end();
+			return true;
+		}
+
+		case 'html-502': {
+			// A proxy answers, not RootFi: no request id, HTML whatever the client accepts.
+			response.writeHead(502, {
+				'content-type': 'text/html',
+				'content-length': String(Buffer.byteLength(badGatewayHtml)),
+				server: 'nginx',
+			});
+			response.end(badGatewayHtml);
+			return true;
+		}
+
+		case 'hang': {
+			// Nothing more: close() ends hung requests with the rest (closeAllConnections).
+			return true;
+		}
+
+		case 'reset': {
+			// A TCP RST, as a crashed peer or a middlebox sends; plain destroy() would be a polite FIN.
+			request.socket.resetAndDestroy();
+			return true;
+		}
+
+		case 'truncated': {
+			return false;
+		}
+	}
 }
 
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
 	const dataset = options.dataset ?? generateDataset({seed: options.seed, now: options.now});
 	const index = buildIndex(dataset.syncs);
 	const host = options.host ?? '127.0.0.1';
+	if (options.faults) {
+		// Refused even when nothing is switched on, so a typo never passes for "no faults".
+		checkFaults(options.faults);
+	}
 
-	const handle = (request: IncomingMessage, response: ServerResponse): void => {
+	const plan = hasFaults(options.faults) ? createFaultPlan(options.faults) : undefined;
+	const settings: FaultSettings = {
+		retryAfterSeconds: options.faults?.retryAfterSeconds ?? defaultRetryAfterSeconds,
+	};
+	const delayed = new Set<NodeJS.Timeout>();
+	let requests = 0;
+	let firstRequestAt: number | undefined;
+	let lastRequestAt: number | undefined;
+
+	const handle = (request: IncomingMessage, response: ServerResponse, fault: FaultMode | undefined): void => {
 		const context: RequestContext = {
 			request,
 			response,
 			url: new URL(request.url ?? '/', 'http://demo.invalid'),
 			requestId: randomUUID(),
 			receivedAt: new Date(),
+			truncate: fault === 'truncated',
 		};
 
-		if (injectFault(options.faults, context)) {
+		if (fault !== undefined && injectFault(fault, context, settings)) {
 			return;
 		}
 
@@ -267,9 +352,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 		send(context, 200, body);
 	};
 
-	const server = createServer((request, response) => {
+	const answer = (request: IncomingMessage, response: ServerResponse, fault: FaultMode | undefined): void => {
 		try {
-			handle(request, response);
+			handle(request, response, fault);
 		} catch (error: unknown) {
 			// A bug in the demo must not take the process down: answer like RootFi's 500.
 			if (!response.headersSent) {
@@ -287,6 +372,27 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 				response.destroy();
 			}
 		}
+	};
+
+	const server = createServer((request, response) => {
+		requests++;
+		lastRequestAt = Date.now();
+		firstRequestAt ??= lastRequestAt;
+		const decision = plan?.next();
+		if (decision === undefined || decision.latencyMs === 0) {
+			answer(request, response, decision?.fault);
+			return;
+		}
+
+		// A timer, not a wait: other requests are answered meanwhile.
+		const timer = setTimeout(() => {
+			delayed.delete(timer);
+			// The client may have given up (its timeout) while we waited.
+			if (!request.socket.destroyed) {
+				answer(request, response, decision.fault);
+			}
+		}, decision.latencyMs);
+		delayed.add(timer);
 	});
 
 	await new Promise<void>((resolve, reject) => {
@@ -304,8 +410,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 	return {
 		url: `http://${urlHost}:${port}`,
 		port,
+		stats: () => ({requests, faults: plan?.stats().faults ?? 0, firstRequestAt, lastRequestAt}),
 		close: async () => {
 			closing ??= new Promise<void>((resolve, reject) => {
+				// A pending latency timer would keep the process alive after close.
+				for (const timer of delayed) {
+					clearTimeout(timer);
+				}
+
+				delayed.clear();
+
 				server.close(error => {
 					if (error) {
 						reject(error);
@@ -313,7 +427,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 						resolve();
 					}
 				});
-				// Idle keep-alive sockets would otherwise hold close() open for seconds.
+				// Idle keep-alive sockets would otherwise hold close() open for seconds, and hung or
+				// delayed requests for ever: this ends active connections too.
 				server.closeAllConnections();
 			});
 			return closing;
