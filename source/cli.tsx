@@ -45,6 +45,10 @@ export const helpText = `
     --refresh SECONDS  explorer: reload the page every SECONDS (default off)
     --no-color         no colour (also NO_COLOR, TERM=dumb)
     --port N           demo-server port (default 4010)
+    --latency MS       demo-server: delay every answer
+    --fail-rate P      demo-server: answer this share of requests (0..1) with a fault
+    --fault MODE       demo-server: rate-limit, empty-500, html-502, hang, reset or truncated,
+                       with options: MODE[,after=N][,every=N][,times=N][,retry-after=S]
     --debug-log FILE   append one line per request and response to FILE (never the key)
 
   Exit codes
@@ -75,6 +79,9 @@ const flagSpec = {
 	staleAfter: {type: 'string'},
 	maxRunning: {type: 'string'},
 	refresh: {type: 'string'},
+	latency: {type: 'string'},
+	failRate: {type: 'string'},
+	fault: {type: 'string'},
 } as const;
 
 const cli = meow(helpText, {
@@ -124,14 +131,28 @@ const main = async (): Promise<number> => {
 		throw new UsageError(`unknown command "${command}"; commands: ${commands.join(', ')} (see --help)`);
 	}
 	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-	const flags = cli.flags as RawFlags & {port?: string; debugLog?: string; refresh?: string};
+	const flags = cli.flags as RawFlags & {
+		port?: string;
+		debugLog?: string;
+		refresh?: string;
+		latency?: string;
+		failRate?: string;
+		fault?: string;
+	};
+	const demoOnly = (['latency', 'failRate', 'fault', 'port'] as const).find((name) => flags[name] !== undefined);
+	if (demoOnly && command !== 'demo-server') {
+		throw new UsageError(`--${demoOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to demo-server only`);
+	}
 
 	if (command === 'demo-server') {
 		const {parseInteger} = await import('./config.js');
 		const port = parseInteger('port', flags.port, {min: 0, max: 65_535}) ?? 4010;
+		const {describeFaults, hasFaults, parseFaultFlags} = await import('./demo/faults.js');
+		const faults = parseFaultFlags(flags);
 		const {startDemoServer} = await import('./demo/server.js');
-		const server = await startDemoServer({port});
+		const server = await startDemoServer({port, faults});
 		process.stdout.write(`rootfi-tui demo API listening on ${server.url} (any non-empty api_key header is accepted)\n`);
+		if (hasFaults(faults)) process.stdout.write(`${describeFaults(faults)}\n`);
 		await new Promise<void>((resolve) => {
 			const stop = () => void server.close().then(resolve);
 			process.once('SIGINT', stop);

@@ -53,6 +53,10 @@ describe('exit codes and errors', () => {
 		[['frobnicate'], /unknown command "frobnicate"/],
 		[['list'], /no API key: set ROOTFI_API_KEY/],
 		[['list', '--base-url', 'http://api.rootfi.dev'], /plain http/],
+		[['demo-server', '--fail-rate', '50%'], /--fail-rate must be a number from 0 to 1/],
+		[['demo-server', '--fault', 'explode'], /--fault/],
+		[['list', '--demo', '--fault', 'hang'], /--fault applies to demo-server only/],
+		[['--demo', '--refresh', 'soon'], /--refresh must be a number of seconds/],
 	])('%j is a usage error: exit 2, one line', async (args, message) => {
 		const {code, stderr, stdout} = await runCli(args, {env: {ROOTFI_API_KEY: args.includes('--base-url') ? 'k-1234' : undefined}});
 		expect(code).toBe(2);

@@ -44,6 +44,12 @@ const logMiddleware = (log: (line: string) => void): Middleware => {
 	};
 };
 
+// The key of each client, so that any error built from a response can be scrubbed of it (a proxy
+// or server may echo the request's headers back in its body).
+const clientKeys = new WeakMap<RootfiClient, string>();
+
+export const keyOf = (client: RootfiClient): string | undefined => clientKeys.get(client);
+
 export const createRootfiClient = ({baseUrl, apiKey, fetch, log}: ClientOptions): RootfiClient => {
 	const client = createClient<paths>({
 		baseUrl: baseUrl.replace(/\/+$/, ''),
@@ -51,5 +57,6 @@ export const createRootfiClient = ({baseUrl, apiKey, fetch, log}: ClientOptions)
 	});
 	client.use(authMiddleware(apiKey));
 	if (log) client.use(logMiddleware(log));
+	clientKeys.set(client, apiKey);
 	return client;
 };

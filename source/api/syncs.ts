@@ -1,9 +1,9 @@
 // The one module that calls GET /sync: per-attempt timeout, cancellation, bounded retries with
 // backoff (honouring Retry-After), and every failure turned into an ApiError.
-import type {RootfiClient} from './client.js';
+import {keyOf, type RootfiClient} from './client.js';
 import {decodeSyncPage, type DecodedPage} from './decode.js';
 import {ApiError, isApiError, isRetryable} from './errors.js';
-import {excerptOf, sanitizeText} from './text.js';
+import {excerptOf, redact, sanitizeText} from './text.js';
 import type {SyncQuery} from './types.js';
 
 export type RetryPolicy = {
@@ -169,6 +169,15 @@ const attemptOnce = async ({client, query, signal, timeoutMs}: Attempt): Promise
 	}
 };
 
+const scrub = (error: ApiError, secrets: ReadonlyArray<string | undefined>, attempts: number): ApiError =>
+	new ApiError(error.kind, redact(error.message, secrets), {
+		status: error.status,
+		requestId: error.requestId,
+		retryAfterMs: error.retryAfterMs,
+		excerpt: error.excerpt === undefined ? undefined : redact(error.excerpt, secrets),
+		attempts,
+	});
+
 /** Reads one page of syncs. Throws ApiError, never anything else. */
 export const listSyncs = async (
 	client: RootfiClient,
@@ -183,18 +192,11 @@ export const listSyncs = async (
 		try {
 			return await attemptOnce({client, query, signal: options.signal, timeoutMs});
 		} catch (error) {
-			const apiError = error as ApiError;
+			// Every consumer (list, health, the explorer, onRetry) sees a message free of the key.
+			const apiError = scrub(error as ApiError, [keyOf(client)], attempt + 1);
 			const last = attempt >= policy.retries;
 			const tooLong = apiError.retryAfterMs !== undefined && apiError.retryAfterMs > policy.maxRetryAfterMs;
-			if (!isRetryable(apiError) || last || tooLong) {
-				throw new ApiError(apiError.kind, apiError.message, {
-					status: apiError.status,
-					requestId: apiError.requestId,
-					retryAfterMs: apiError.retryAfterMs,
-					excerpt: apiError.excerpt,
-					attempts: attempt + 1,
-				});
-			}
+			if (!isRetryable(apiError) || last || tooLong) throw apiError;
 			const delay = apiError.retryAfterMs ?? backoff(attempt, policy, random);
 			options.onRetry?.(apiError, attempt + 1, delay);
 			await sleep(delay, options.signal);

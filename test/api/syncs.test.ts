@@ -161,3 +161,20 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter(null)).toBeUndefined();
 	});
 });
+
+describe('the key in error bodies', () => {
+	it('is scrubbed from messages and excerpts, and from what onRetry sees', async () => {
+		const seen: string[] = [];
+		const error = await failure(
+			[
+				{status: 503, body: `<html>proxy saw api_key: ${key}</html>`},
+				{status: 401, body: JSON.stringify({error: {message: `key ${key} is not valid`}})},
+			],
+			{onRetry: (retryError) => seen.push(retryError.describe())},
+		);
+		expect(error.message).toBe('The API key was refused (HTTP 401): key [redacted] is not valid');
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toContain('[redacted]');
+		expect(seen[0]).not.toContain(key);
+	});
+});
