@@ -71,6 +71,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 	const now = useNow(1000, clock);
 	const [flash, showFlash] = useFlash();
 	const [helpScroll, setHelpScroll] = useState(0);
+	const [healthRefreshes, setHealthRefreshes] = useState(0);
 	const route = currentRoute(nav);
 	const typing = list.editor.kind !== 'none' && route.kind === 'list';
 
@@ -97,7 +98,10 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 				setHelpScroll(0);
 				navigate({type: 'toggleHelp'});
 			},
-			'app.refresh': () => data.refresh(),
+			'app.refresh': () => {
+				if (route.kind === 'health') setHealthRefreshes((count) => count + 1);
+				else data.refresh();
+			},
 			'copy.requestId': () => {
 				if (data.lastRequestId) copyText(data.lastRequestId, `request_id ${data.lastRequestId}`);
 				else showFlash('no request_id yet', 'warning');
@@ -152,6 +156,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 				width={columns}
 				height={bodyHeight}
 				onBack={() => navigate({type: 'back', from: 'health'})}
+				refreshCount={healthRefreshes}
 			/>
 		);
 	} else {

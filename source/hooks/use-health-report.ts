@@ -20,6 +20,7 @@ export const useHealthReport = (
 	companyId: number,
 	settings: HealthSettings,
 	clock: () => number = Date.now,
+	refreshCount = 0,
 ): HealthState => {
 	const [state, setState] = useState<HealthState>({status: 'loading'});
 	useEffect(() => {
@@ -34,7 +35,7 @@ export const useHealthReport = (
 			},
 		);
 		return () => controller.abort();
-		// The reader and settings are fixed for a session; the company is what changes.
-	}, [companyId]);
+		// The reader and settings are fixed for a session; the company (or a refresh) is what changes.
+	}, [companyId, refreshCount]);
 	return state;
 };

@@ -34,6 +34,8 @@ export type HealthScreenProps = {
 	readonly width: number;
 	readonly height: number;
 	readonly onBack: () => void;
+	/** Bumped by the app's refresh key: each new value runs the check again. */
+	readonly refreshCount?: number;
 };
 
 const blank: Line = [{text: ' '}];
@@ -106,10 +108,10 @@ export const healthLines = (report: HealthReport, width: number, theme: Theme): 
 	return lines;
 };
 
-export const HealthScreen = ({session, companyId, config, width, height}: HealthScreenProps) => {
+export const HealthScreen = ({session, companyId, config, width, height, refreshCount = 0}: HealthScreenProps) => {
 	const theme = useTheme();
 	const read = useMemo(() => pageReader(session.client, {timeoutMs: config.timeoutMs}), [session.client, config.timeoutMs]);
-	const state = useHealthReport(read, companyId, defaultHealthSettings);
+	const state = useHealthReport(read, companyId, defaultHealthSettings, Date.now, refreshCount);
 	const lines: Line[] =
 		state.status === 'ready'
 			? healthLines(state.report, width, theme)

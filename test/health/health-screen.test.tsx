@@ -109,4 +109,26 @@ describe('in the explorer', () => {
 		expect(strip(tui.frame())).toBe(strip(before));
 		tui.unmount();
 	});
+
+	it('r on the health screen runs the check again', async () => {
+		const healthReads: string[] = [];
+		const counting: typeof fetch = (input, init) => {
+			const url = input instanceof Request ? input.url : String(input);
+			if (url.includes('company_id=')) healthReads.push(url);
+			return fetch(input, init);
+		};
+		const watched: Session = {...session, client: createRootfiClient({baseUrl: server.url, apiKey: 'demo', fetch: counting})};
+		const fetchPage: FetchPage = (query, signal) => listSyncs(watched.client, query, {signal, timeoutMs: 5000});
+		const tui = renderTui(<App config={config} session={watched} fetchPage={fetchPage} copy={() => {}} />, {columns: 110, rows: 40});
+		await tui.waitFor(/page 1/, 5000);
+		await tui.press('health.open');
+		await tui.waitFor(/(HEALTHY|DEGRADED|UNHEALTHY) {2}company \d+/, 5000);
+		const before = healthReads.length;
+		expect(before).toBeGreaterThan(0);
+		await tui.press('app.refresh');
+		await tui.waitFor(() => healthReads.length > before, 5000);
+		const frame = await tui.waitFor(/(HEALTHY|DEGRADED|UNHEALTHY) {2}company \d+/, 5000);
+		expect(frame).toContain('DATA MODEL');
+		tui.unmount();
+	});
 });
