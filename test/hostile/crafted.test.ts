@@ -72,4 +72,23 @@ describe('crafted responses', () => {
 		expect(stderr).toMatch(/Unexpected response from RootFi \(HTTP 200\): body is not valid JSON · body: <html><body>\\x1b\[5mMaintenance/);
 		expect(stderr).not.toMatch(live);
 	});
+
+	it('health, as text and JSON, shows crafted names visibly and never live', async () => {
+		const now = new Date().toISOString();
+		const recent = {
+			...crafted,
+			start_time: now,
+			end_time: now,
+			data_models: [{sync_id: 'x', data_model: 'INVOICES\u202eSECIOVNI\u001b]52;c;Zm9v\u0007', status: 'FAILED\u009b31m', start_time: now, end_time: now}],
+		};
+		const args = await serve(pageBody([recent], {connection_status: '\u001b[32mHEALTHY', sync_status: '\u001b]0;x\u0007IDLE'}));
+		for (const extra of [[], ['--json']]) {
+			const {code, stdout, stderr} = await runCli(['health', '--company', '102', ...args, ...extra]);
+			expect([0, 1, 2]).toContain(code);
+			expect(stdout + stderr).not.toMatch(live);
+			expect(stdout + stderr).not.toContain(key);
+			// Text shows the escape; JSON escapes it as \u202e: the same six characters either way.
+			expect(stdout).toContain('INVOICES\\u202eSECIOVNI');
+		}
+	});
 });
