@@ -2,6 +2,12 @@
 // "…" (measured in terminal cells, so wide and combining characters keep rows aligned).
 import stringWidth from 'string-width';
 
+/** Printable ASCII is one cell per character: most cells are, and string-width is costly per call. */
+const printableAscii = /^[\x20-\x7e]*$/;
+
+/** Terminal cells `text` takes. */
+export const cellWidth = (text: string): number => (printableAscii.test(text) ? text.length : stringWidth(text));
+
 export type Column<Row> = {
 	readonly id: string;
 	readonly title: string;
@@ -50,12 +56,12 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
  * The text is already sanitized, so it holds no escape sequences to preserve.
  */
 export const truncateCells = (text: string, width: number): string => {
-	if (stringWidth(text) <= width) return text;
+	if (cellWidth(text) <= width) return text;
 	if (width <= 0) return '';
 	let out = '';
 	let used = 0;
 	for (const {segment} of graphemes.segment(text)) {
-		const cells = stringWidth(segment);
+		const cells = cellWidth(segment);
 		if (used + cells > width - 1) break;
 		out += segment;
 		used += cells;
@@ -65,9 +71,9 @@ export const truncateCells = (text: string, width: number): string => {
 
 /** Cuts or pads text to exactly `width` cells. */
 export const fitCell = (text: string, width: number, align: 'left' | 'right' = 'left'): string => {
-	const flat = text.replace(/[\r\n\t]/g, ' ');
+	const flat = printableAscii.test(text) ? text : text.replace(/[\r\n\t]/g, ' ');
 	const cut = truncateCells(flat, width);
-	const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
 	return align === 'right' ? pad + cut : cut + pad;
 };
 

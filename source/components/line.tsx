@@ -1,8 +1,8 @@
 // One terminal line made of styled segments, cut to the width: never wraps into two lines.
 import {Text} from 'ink';
+import {memo} from 'react';
 import {toneProps, type Tone} from '../theme.js';
-import {fitCell} from '../table.js';
-import stringWidth from 'string-width';
+import {cellWidth, fitCell} from '../table.js';
 
 export type Segment = {readonly text: string; readonly tone?: Tone | undefined};
 export type Line = readonly Segment[];
@@ -16,7 +16,7 @@ export const fitLine = (line: Line, width: number, pad = false): Line => {
 	for (const segment of line) {
 		const room = width - used;
 		if (room <= 0) break;
-		const w = stringWidth(segment.text);
+		const w = cellWidth(segment.text);
 		if (w <= room) {
 			out.push(segment);
 			used += w;
@@ -36,7 +36,8 @@ type Props = {
 	readonly highlight?: Tone | undefined;
 };
 
-export const LineView = ({line, width, highlight}: Props) => {
+// Memoised: a table redraw passes the same line objects for unchanged rows, which then skip rendering.
+export const LineView = memo(({line, width, highlight}: Props) => {
 	const fitted = fitLine(line, width, highlight !== undefined);
 	if (fitted.length === 0) return <Text> </Text>;
 	return (
@@ -48,4 +49,5 @@ export const LineView = ({line, width, highlight}: Props) => {
 			))}
 		</Text>
 	);
-};
+});
+LineView.displayName = 'LineView';
