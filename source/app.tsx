@@ -2,15 +2,16 @@
 // footer) sized to one line less than the terminal so Ink never falls back to full repaints.
 import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
-import type {SyncRecord} from './api/decode.js';
+import type {DecodedPage, SyncRecord} from './api/decode.js';
 import type {Config} from './config.js';
-import {defaultLimit} from './config.js';
 import {Footer} from './components/footer.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {bodyHeightFor, visibleRowsFor} from './components/layout.js';
 import type {Line} from './components/line.js';
 import {TitleBar} from './components/title-bar.js';
 import {TooSmall, minColumns, minRows} from './components/too-small.js';
 import {formatDuration, formatText} from './format.js';
+import {firstListState} from './hooks/first-page.js';
 import {useFlash} from './hooks/use-flash.js';
 import {useNow} from './hooks/use-now.js';
 import {PageCache} from './hooks/page-cache.js';
@@ -20,20 +21,13 @@ import {footerHints, type Scope} from './keys/keymap.js';
 import {useKeymap} from './keys/use-keymap.js';
 import {HealthScreen} from './screens/health-screen.js';
 import {SyncDetailScreen} from './screens/sync-detail-screen.js';
-import {SyncListScreen, listChromeLines} from './screens/sync-list-screen.js';
+import {SyncListScreen} from './screens/sync-list-screen.js';
 import type {Session} from './session.js';
-import {initialListState, listReducer, pageNumber, queryOf} from './state/list-state.js';
+import {listReducer, pageNumber, queryOf} from './state/list-state.js';
 import {breadcrumbs, currentRoute, initialNavigation, navigationReducer} from './state/navigation.js';
 import {ThemeContext, themeFor} from './theme.js';
 
-/** Title line above the body, two footer lines below it. */
-export const frameChromeLines = 3;
-
-/** Rows of the body for a terminal of `rows` lines (the frame stays one line shorter). */
-export const bodyHeightFor = (rows: number): number => rows - 1 - frameChromeLines;
-
-/** Table rows that fit: the default page size. */
-export const visibleRowsFor = (rows: number): number => Math.max(1, bodyHeightFor(rows) - listChromeLines);
+export {bodyHeightFor, frameChromeLines, visibleRowsFor} from './components/layout.js';
 
 export type AppProps = {
 	readonly config: Config;
@@ -54,21 +48,26 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 	const bodyHeight = bodyHeightFor(rows);
 	const visibleRows = visibleRowsFor(rows);
 	const [nav, navigate] = useReducer(navigationReducer, initialNavigation);
-	const [list, dispatch] = useReducer(listReducer, undefined, () =>
-		initialListState({
-			limit: config.query.limit === defaultLimit ? visibleRows : config.query.limit,
-			limitChosen: config.query.limit !== defaultLimit,
-			offset: config.query.offset,
-			filters: {companyId: config.query.company_id, jobType: config.query.job_type},
-		}),
-	);
+	const [list, dispatch] = useReducer(listReducer, undefined, () => firstListState(config, rows));
 	useEffect(() => {
 		if (!tooSmall) dispatch({type: 'fitLimit', visibleRows});
 	}, [visibleRows, tooSmall]);
-	const cache = useMemo(() => new PageCache(12), []);
+	// 1,500 syncs keep the shown page and both neighbours at 500 a page (each 500-row page costs
+	// some 6 MB of heap), and up to 12 pages at screen-sized pages.
+	const cache = useMemo(() => new PageCache(12, 1500), []);
 	const query = queryOf(list);
 	const data = useSyncPage(fetchPage, query, {cache, refreshMs, now: clock});
-	const now = useNow(1000, clock);
+	// A new page clamps the selection (or leaves a page past the end) during render, not in an
+	// effect, so that it lands in the same frame as the page instead of a commit of its own.
+	const [loadedPage, setLoadedPage] = useState<DecodedPage | undefined>(undefined);
+	if (data.page !== loadedPage) {
+		setLoadedPage(data.page);
+		if (data.page) dispatch({type: 'loaded', rows: data.page.syncs.length, total: data.page.totalCount});
+	}
+	// Relative times in the table and the detail screen move on a slow clock (the footer has its own
+	// second tick), and jump forward when a page arrives so that no sync looks as if it starts later.
+	const slowNow = useNow(30_000, clock);
+	const now = Math.max(slowNow, data.updatedAt ?? 0);
 	const [flash, showFlash] = useFlash();
 	const [helpScroll, setHelpScroll] = useState(0);
 	const [healthRefreshes, setHealthRefreshes] = useState(0);
@@ -201,7 +200,6 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 			? `loading page ${pageNumber(list.offset, list.limit)}`
 			: 'loading'
 		: undefined;
-	const updated = data.updatedAt === undefined ? '' : `updated ${formatDuration(Math.max(0, now - data.updatedAt))} ago`;
 	const auto = refreshMs ? ` · auto ${formatDuration(refreshMs)}` : '';
 
 	return (
@@ -211,7 +209,15 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 				<Box height={bodyHeight} overflow="hidden">
 					{body}
 				</Box>
-				<Footer status={status} busy={waitingFor} right={updated + auto} hints={footerHints(scopes, route.kind === 'health' && !nav.help ? ['detail.copySyncId'] : [])} width={columns} />
+				<Footer
+					status={status}
+					busy={waitingFor}
+					updatedAt={data.updatedAt}
+					suffix={auto}
+					hints={footerHints(scopes, route.kind === 'health' && !nav.help ? ['detail.copySyncId'] : [])}
+					width={columns}
+					clock={clock}
+				/>
 			</Box>
 		</ThemeContext.Provider>
 	);

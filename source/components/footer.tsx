@@ -2,6 +2,8 @@
 // of the active scopes, read from the keymap.
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
+import {formatDuration} from '../format.js';
+import {useNow} from '../hooks/use-now.js';
 import {toneProps, useTheme} from '../theme.js';
 import {LineView, type Line} from './line.js';
 import {Spinner} from './spinner.js';
@@ -27,13 +29,21 @@ export const fitHints = (hints: readonly Hint[], width: number): Hint[] => {
 type Props = {
 	readonly status: Line;
 	readonly busy?: string | undefined;
-	readonly right: string;
+	/** When the shown page arrived: the footer says "updated 12s ago". */
+	readonly updatedAt: number | undefined;
+	/** Text after the age, e.g. " · auto 30s". */
+	readonly suffix?: string;
 	readonly hints: readonly Hint[];
 	readonly width: number;
+	readonly clock?: () => number;
 };
 
-export const Footer = ({status, busy, right, hints, width}: Props) => {
+// The footer keeps its own one-second clock: only these two lines redraw on the tick, not the
+// table, which keeps idle CPU and idle bytes over SSH to the one changed number.
+export const Footer = ({status, busy, updatedAt, suffix = '', hints, width, clock = Date.now}: Props) => {
 	const theme = useTheme();
+	const now = useNow(1000, clock);
+	const right = (updatedAt === undefined ? '' : `updated ${formatDuration(Math.max(0, now - updatedAt))} ago`) + suffix;
 	const rightWidth = stringWidth(right);
 	const busyWidth = busy === undefined ? 0 : stringWidth(busy) + 3;
 	const statusWidth = Math.max(1, width - rightWidth - busyWidth - 1);

@@ -1,5 +1,6 @@
 // A small, bounded LRU of pages keyed by query, so paging back and forth (and prefetched
-// neighbours) shows at once instead of waiting for the network.
+// neighbours) shows at once instead of waiting for the network. Bounded by pages and by syncs:
+// a page holds 1 to 500 syncs, so a page count alone lets memory grow 500-fold with --limit.
 import type {DecodedPage} from '../api/decode.js';
 import type {SyncQuery} from '../api/types.js';
 
@@ -14,10 +15,19 @@ export const queryKey = (query: SyncQuery): string =>
 
 export class PageCache {
 	readonly #entries = new Map<string, CachedPage>();
+	#syncs = 0;
 	readonly capacity: number;
+	/** Syncs held at most over all pages (the newest page is kept whatever its size). */
+	readonly maxSyncs: number;
 
-	constructor(capacity = 8) {
+	constructor(capacity = 8, maxSyncs = Number.POSITIVE_INFINITY) {
 		this.capacity = Math.max(1, capacity);
+		this.maxSyncs = maxSyncs;
+	}
+
+	/** Syncs held over all pages. */
+	get syncs(): number {
+		return this.#syncs;
 	}
 
 	get size(): number {
@@ -41,16 +51,25 @@ export class PageCache {
 
 	set(query: SyncQuery, page: DecodedPage, at: number): void {
 		const key = queryKey(query);
-		this.#entries.delete(key);
+		this.#remove(key);
 		this.#entries.set(key, {page, at});
-		while (this.#entries.size > this.capacity) {
+		this.#syncs += page.syncs.length;
+		while (this.#entries.size > this.capacity || (this.#syncs > this.maxSyncs && this.#entries.size > 1)) {
 			const oldest = this.#entries.keys().next().value;
 			if (oldest === undefined) break;
-			this.#entries.delete(oldest);
+			this.#remove(oldest);
 		}
 	}
 
 	clear(): void {
 		this.#entries.clear();
+		this.#syncs = 0;
+	}
+
+	#remove(key: string): void {
+		const entry = this.#entries.get(key);
+		if (!entry) return;
+		this.#entries.delete(key);
+		this.#syncs -= entry.page.syncs.length;
 	}
 }

@@ -5,7 +5,7 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {DecodedPage} from '../api/decode.js';
 import {ApiError, isApiError} from '../api/errors.js';
 import type {SyncQuery} from '../api/types.js';
-import {PageCache, queryKey} from './page-cache.js';
+import {PageCache, queryKey, type CachedPage} from './page-cache.js';
 
 /** Reads one page; injectable so tests use fakes. Must reject when the signal aborts. */
 export type FetchPage = (query: SyncQuery, signal: AbortSignal) => Promise<DecodedPage>;
@@ -41,6 +41,20 @@ export type SyncPage = SyncPageState & {
 	/** Fetch again now, keeping what is on screen; also the retry after an error. */
 	readonly refresh: () => void;
 };
+
+type Prefetch = {readonly controller: AbortController; readonly promise: Promise<DecodedPage>};
+
+/** `previous` showing a page from the cache. */
+const showCached = (previous: SyncPageState, query: SyncQuery, cached: CachedPage): SyncPageState => ({
+	...previous,
+	status: 'ready',
+	page: cached.page,
+	pageQuery: query,
+	loading: false,
+	error: undefined,
+	updatedAt: cached.at,
+	lastRequestId: cached.page.requestId ?? previous.lastRequestId,
+});
 
 const asApiError = (error: unknown): ApiError =>
 	isApiError(error) ? error : new ApiError('bad_response', error instanceof Error ? error.message : String(error));
@@ -78,7 +92,7 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 	// The query object changes identity every render; the key is what matters.
 	const queryRef = useRef(query);
 	queryRef.current = query;
-	const prefetches = useRef(new Map<string, AbortController>());
+	const prefetches = useRef(new Map<string, Prefetch>());
 	const generation = useRef(0);
 	const lastForced = useRef(0);
 
@@ -92,8 +106,9 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 				if ((cached && now() - cached.at < maxAgeMs) || prefetches.current.has(nkey)) continue;
 				if (prefetches.current.size >= 2) break;
 				const controller = new AbortController();
-				prefetches.current.set(nkey, controller);
-				fetchPage(neighbour, controller.signal)
+				const promise = fetchPage(neighbour, controller.signal);
+				prefetches.current.set(nkey, {controller, promise});
+				promise
 					.then((result) => {
 						if (!controller.signal.aborted && gen === generation.current) ownCache.set(neighbour, result, now());
 					})
@@ -106,28 +121,35 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 		[fetchPage, ownCache, prefetch, maxAgeMs, now],
 	);
 
+	// A cached page is shown in the same commit as the key that asked for it: set during render,
+	// React renders again before committing, so a page flip draws one frame, not the old page first.
+	const [renderedKey, setRenderedKey] = useState<string | undefined>(undefined);
+	if (renderedKey !== key) {
+		setRenderedKey(key);
+		const cached = ownCache.get(query);
+		if (cached && now() - cached.at < maxAgeMs) setState((previous) => showCached(previous, query, cached));
+	}
+
 	useEffect(() => {
 		const current = queryRef.current;
 		const forced = reload !== lastForced.current;
 		lastForced.current = reload;
 		const cached = forced ? undefined : ownCache.get(current);
 		if (cached && now() - cached.at < maxAgeMs) {
-			setState((previous) => ({
-				...previous,
-				status: 'ready',
-				page: cached.page,
-				pageQuery: current,
-				loading: false,
-				error: undefined,
-				updatedAt: cached.at,
-				lastRequestId: cached.page.requestId ?? previous.lastRequestId,
-			}));
+			// Usually shown already (above); then this is a no-op and React skips the render.
+			setState((previous) =>
+				previous.page === cached.page && previous.pageQuery !== undefined && queryKey(previous.pageQuery) === key && !previous.loading
+					? previous
+					: showCached(previous, current, cached),
+			);
 			prefetchAround(current, cached.page);
 			return;
 		}
 		const controller = new AbortController();
 		setState((previous) => ({...previous, status: previous.page ? previous.status : 'loading', loading: true}));
-		fetchPage(current, controller.signal).then(
+		// A flip onto a page whose prefetch is still in flight waits for that request, not a second one.
+		const inflight = forced ? undefined : prefetches.current.get(key);
+		(inflight ? inflight.promise : fetchPage(current, controller.signal)).then(
 			(page) => {
 				if (controller.signal.aborted) return;
 				const at = now();
@@ -162,7 +184,7 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 
 	const refresh = useCallback(() => {
 		generation.current++;
-		for (const controller of prefetches.current.values()) controller.abort();
+		for (const {controller} of prefetches.current.values()) controller.abort();
 		prefetches.current.clear();
 		ownCache.clear();
 		setReload((count) => count + 1);
@@ -176,7 +198,7 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 
 	useEffect(
 		() => () => {
-			for (const controller of prefetches.current.values()) controller.abort();
+			for (const {controller} of prefetches.current.values()) controller.abort();
 		},
 		[],
 	);

@@ -1,7 +1,6 @@
 // The sync list: filters and paging header, the table (rows expand in place), the filter editors,
 // and the empty / error states. Owns the `list` and `filter` key scopes.
 import {Box} from 'ink';
-import {useEffect} from 'react';
 import type {SyncRecord} from '../api/decode.js';
 import {ListHeader, filtersText} from '../components/list-header.js';
 import {CompanyInput} from '../components/company-input.js';
@@ -14,8 +13,7 @@ import {useKeymap, type Handlers} from '../keys/use-keymap.js';
 import type {ListAction, ListState} from '../state/list-state.js';
 import {useTheme} from '../theme.js';
 
-/** Lines the list needs besides the table rows: filter line, paging line, table header. */
-export const listChromeLines = 3;
+export {listChromeLines} from '../components/layout.js';
 
 /** Page size steps for + and -. */
 export const limitStep = 5;
@@ -42,11 +40,6 @@ export const SyncListScreen = ({list, data, width, height, now, active, dispatch
 	const total = data.page?.totalCount;
 	const selectedSync: SyncRecord | undefined = syncs[Math.min(list.selected, Math.max(0, rows - 1))];
 	const editing = list.editor.kind !== 'none';
-	const pageShown = data.page;
-
-	useEffect(() => {
-		if (pageShown) dispatch({type: 'loaded', rows: pageShown.syncs.length, total: pageShown.totalCount});
-	}, [pageShown, dispatch]);
 
 	const tableHeight = Math.max(2, height - 2 - (list.editor.kind === 'jobType' ? 4 : 0));
 	const visibleRows = tableHeight - 1;
