@@ -175,8 +175,11 @@ const main = async (): Promise<number> => {
 	const session = await openSession(config.source, log ? {log} : {});
 	try {
 		if (interactive) {
+			// The first page's request starts before Ink and React load, so the two overlap.
+			const {startFirstPage} = await import('./hooks/first-page.js');
+			const firstPage = startFirstPage(config, session, process.stdout.rows || 24);
 			const {runExplorer} = await import('./explore.js');
-			return await runExplorer(config, session, {refreshMs});
+			return await runExplorer(config, session, {refreshMs, firstPage});
 		}
 		await runList(config, session, {
 			write: (text) => process.stdout.write(text),
