@@ -2,6 +2,43 @@
 // starts in ~400 ms. react-devtools-core is an optional Ink import used only in development.
 import {build} from 'esbuild';
 
+// Ink measures every line (widest-line) and every styled character (its Output) with string-width,
+// which segments graphemes and runs an emoji regex each call: a third of the explorer's CPU per
+// frame, mostly on the same lines as the frame before. So: printable ASCII (once colour codes are
+// set aside) is one cell per character in every version; anything else is remembered per string.
+// Either way the answer is the one the importer's own version gives.
+const asciiFastStringWidth = {
+	name: 'ascii-fast-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, async (args) => {
+			if (args.pluginData?.real) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'ascii-fast-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'ascii-fast-string-width'}, (args) => ({
+			contents: `import stringWidth from ${JSON.stringify(args.path)};
+const printableAscii = /^[\\x20-\\x7e]*$/;
+const sgr = /\\x1b\\[[0-9;]*m/g;
+const known = new Map();
+export default function asciiFastStringWidth(text, options) {
+	if (typeof text !== 'string' || options !== undefined) return stringWidth(text, options);
+	const plain = text.includes('\\x1b') ? text.replace(sgr, '') : text;
+	if (printableAscii.test(plain)) return plain.length;
+	let width = known.get(text);
+	if (width === undefined) {
+		if (known.size >= 4096) known.clear();
+		width = stringWidth(text);
+		known.set(text, width);
+	}
+	return width;
+}`,
+			resolveDir: '.',
+			loader: 'js',
+		}));
+	},
+};
+
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outdir: 'dist',
@@ -25,4 +62,5 @@ await build({
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);",
 	},
 	external: ['node-pty'],
+	plugins: [asciiFastStringWidth],
 });
