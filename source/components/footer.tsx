@@ -1,9 +1,9 @@
 // Bottom two lines: what is happening (loading, stale, copied, updated 12s ago) and the key hints
 // of the active scopes, read from the keymap.
 import {Box, Text} from 'ink';
+import {useEffect, useState} from 'react';
 import stringWidth from 'string-width';
 import {formatDuration} from '../format.js';
-import {useNow} from '../hooks/use-now.js';
 import {toneProps, useTheme} from '../theme.js';
 import {LineView, type Line} from './line.js';
 import {Spinner} from './spinner.js';
@@ -26,6 +26,26 @@ export const fitHints = (hints: readonly Hint[], width: number): Hint[] => {
 	return out;
 };
 
+/** How long ago, in steps: every 5 s in the first minute, then every minute. */
+export const ageText = (ms: number): string =>
+	ms < 60_000 ? `${Math.floor(ms / 5000) * 5}s` : formatDuration(Math.floor(ms / 60_000) * 60_000);
+
+/** Milliseconds until ageText(ms) next changes. */
+const untilNextStep = (ms: number): number => (ms < 60_000 ? 5000 - (ms % 5000) : 60_000 - (ms % 60_000));
+
+// Each redraw of the footer costs some 400 bytes at 200x60 (Ink walks the cursor over every line
+// to reach it), so the age moves in steps and the footer wakes only when its text changes.
+const useAge = (since: number | undefined, clock: () => number): number | undefined => {
+	const [, setWakes] = useState(0);
+	const age = since === undefined ? undefined : Math.max(0, clock() - since);
+	useEffect(() => {
+		if (age === undefined) return;
+		const timer = setTimeout(() => setWakes((count) => count + 1), untilNextStep(age) + 1);
+		return () => clearTimeout(timer);
+	});
+	return age;
+};
+
 type Props = {
 	readonly status: Line;
 	readonly busy?: string | undefined;
@@ -38,12 +58,11 @@ type Props = {
 	readonly clock?: () => number;
 };
 
-// The footer keeps its own one-second clock: only these two lines redraw on the tick, not the
-// table, which keeps idle CPU and idle bytes over SSH to the one changed number.
+// The footer keeps its own clock: only these two lines redraw as the age moves, not the table.
 export const Footer = ({status, busy, updatedAt, suffix = '', hints, width, clock = Date.now}: Props) => {
 	const theme = useTheme();
-	const now = useNow(1000, clock);
-	const right = (updatedAt === undefined ? '' : `updated ${formatDuration(Math.max(0, now - updatedAt))} ago`) + suffix;
+	const age = useAge(updatedAt, clock);
+	const right = (age === undefined ? '' : `updated ${ageText(age)} ago`) + suffix;
 	const rightWidth = stringWidth(right);
 	const busyWidth = busy === undefined ? 0 : stringWidth(busy) + 3;
 	const statusWidth = Math.max(1, width - rightWidth - busyWidth - 1);
