@@ -39,6 +39,48 @@ export default function asciiFastStringWidth(text, options) {
 	},
 };
 
+// Ink's Output turns every line of every frame into styled characters (tokenize, then
+// styledCharsFromTokens): the largest cost of a frame once string-width is fast, and nearly all of
+// it on lines the previous frame had too. Both are pure and Ink only reads what they return, so the
+// bundle remembers them for the lines of the last few frames.
+const memoAnsiTokenize = {
+	name: 'memo-ansi-tokenize',
+	setup(build) {
+		build.onResolve({filter: /^@alcalzone\/ansi-tokenize$/}, async (args) => {
+			if (args.pluginData?.real) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'memo-ansi-tokenize'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'memo-ansi-tokenize'}, (args) => ({
+			contents: `import {styledCharsFromTokens as charsOf, tokenize as tokensOf} from ${JSON.stringify(args.path)};
+export * from ${JSON.stringify(args.path)};
+const tokensByLine = new Map();
+const charsByTokens = new WeakMap();
+export function tokenize(text, endChar) {
+	if (endChar !== undefined) return tokensOf(text, endChar);
+	let tokens = tokensByLine.get(text);
+	if (tokens === undefined) {
+		if (tokensByLine.size >= 256) tokensByLine.clear();
+		tokens = tokensOf(text);
+		tokensByLine.set(text, tokens);
+	}
+	return tokens;
+}
+export function styledCharsFromTokens(tokens) {
+	let chars = charsByTokens.get(tokens);
+	if (chars === undefined) {
+		chars = charsOf(tokens);
+		charsByTokens.set(tokens, chars);
+	}
+	return chars;
+}`,
+			resolveDir: '.',
+			loader: 'js',
+		}));
+	},
+};
+
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outdir: 'dist',
@@ -62,5 +104,5 @@ await build({
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);",
 	},
 	external: ['node-pty'],
-	plugins: [asciiFastStringWidth],
+	plugins: [asciiFastStringWidth, memoAnsiTokenize],
 });
