@@ -190,7 +190,11 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 		status = [
 			{text: data.page ? '✖ stale: ' : '✖ ', tone: theme.status.error},
 			{text: data.error.message, tone: theme.status.error},
-			{text: ` · request_id ${formatText(data.error.requestId)} · r retry`, tone: theme.text.muted},
+			// A timeout or a refused connection has no response, so no request_id to quote.
+			{
+				text: `${data.error.requestId ? ` · request_id ${formatText(data.error.requestId)}` : ''} · r retry`,
+				tone: theme.text.muted,
+			},
 		];
 	} else if (data.lastRequestId) status = [{text: `request_id ${formatText(data.lastRequestId)}`, tone: theme.text.muted}];
 	else status = [];

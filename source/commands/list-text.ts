@@ -3,7 +3,6 @@
 import type {DecodedPage} from '../api/decode.js';
 import type {Config} from '../config.js';
 import {connectionLabel, formatText} from '../format.js';
-import type {Session} from '../session.js';
 import {syncColumns} from '../sync-columns.js';
 import {fitColumns, renderHeader, renderRow} from '../table.js';
 

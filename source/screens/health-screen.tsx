@@ -2,8 +2,9 @@
 // table and running syncs, from the same code as `rootfi-tui health --company ID`. Esc goes back
 // (the app binds it, as for the detail screen); j/k scroll when it is taller than the screen.
 import {Box} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
-import {LineView, type Line} from '../components/line.js';
+import {useMemo} from 'react';
+import {ScrolledLines, useLineScroll} from '../components/scrolled-lines.js';
+import type {Line} from '../components/line.js';
 import {Spinner} from '../components/spinner.js';
 import type {Config} from '../config.js';
 import {pageReader} from '../health/gather.js';
@@ -120,20 +121,14 @@ export const HealthScreen = ({session, companyId, config, width, height, refresh
 						[{text: '? UNKNOWN', tone: theme.status.error}, {text: `  company ${companyId}: the check could not be made`}],
 						[{text: `  ${state.error.describe()}`}],
 						blank,
-						[{text: 'Esc back, then h to try again', tone: theme.text.muted}],
+						[{text: 'r to try again · Esc back', tone: theme.text.muted}],
 					]
 				: [];
-	const more = lines.length > height;
-	const view = more ? Math.max(1, height - 1) : height;
-	const maxScroll = Math.max(0, lines.length - view);
-	const [scroll, setScroll] = useState(0);
-	useEffect(() => {
-		setScroll((value) => Math.min(value, maxScroll));
-	}, [maxScroll]);
+	const scroll = useLineScroll(lines.length, height);
 	// Esc is bound by the app (nav.back in the detail scope); this screen only scrolls.
 	useKeymap(['detail'], {
-		'detail.down': () => setScroll((value) => Math.min(maxScroll, value + 1)),
-		'detail.up': () => setScroll((value) => Math.max(0, value - 1)),
+		'detail.down': scroll.down,
+		'detail.up': scroll.up,
 	});
 	if (state.status === 'loading') {
 		return (
@@ -142,16 +137,5 @@ export const HealthScreen = ({session, companyId, config, width, height, refresh
 			</Box>
 		);
 	}
-	const start = Math.min(scroll, maxScroll);
-	const visible = lines.slice(start, start + view);
-	if (more) {
-		visible.push([{text: `-- lines ${start + 1}-${start + visible.length} of ${lines.length} · j/k scroll · Esc back --`, tone: theme.text.muted}]);
-	}
-	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{visible.map((line, index) => (
-				<LineView key={start + index} line={line} width={width} />
-			))}
-		</Box>
-	);
+	return <ScrolledLines lines={lines} scroll={scroll} width={width} height={height} />;
 };

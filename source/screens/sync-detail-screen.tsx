@@ -1,10 +1,9 @@
 // One sync in full: a summary, the per-model timeline, the data-model breakdown, and every field
 // (ids, timestamps, sync_from, the response's request_id). Scrolls when taller than the screen.
-import {Box} from 'ink';
-import {useEffect, useState} from 'react';
 import type {SyncRecord} from '../api/decode.js';
 import {breakdownLines} from '../components/breakdown.js';
-import {LineView, type Line} from '../components/line.js';
+import {ScrolledLines, useLineScroll} from '../components/scrolled-lines.js';
+import type {Line} from '../components/line.js';
 import {timelineLines} from '../components/timeline.js';
 import {
 	formatCount,
@@ -108,34 +107,16 @@ type Props = {
 export const SyncDetailScreen = ({sync, requestId, width, height, now, active, onBack, onCopySyncId}: Props) => {
 	const theme = useTheme();
 	const lines = detailLines(sync, requestId, width, now, theme);
-	const more = lines.length > height;
-	// When it scrolls, the last line says where you are.
-	const view = more ? Math.max(1, height - 1) : height;
-	const maxScroll = Math.max(0, lines.length - view);
-	const [scroll, setScroll] = useState(0);
-	useEffect(() => {
-		setScroll((value) => Math.min(value, maxScroll));
-	}, [maxScroll]);
+	const scroll = useLineScroll(lines.length, height);
 	useKeymap(
 		['detail'],
 		{
-			'detail.down': () => setScroll((value) => Math.min(maxScroll, value + 1)),
-			'detail.up': () => setScroll((value) => Math.max(0, value - 1)),
+			'detail.down': scroll.down,
+			'detail.up': scroll.up,
 			'detail.copySyncId': () => onCopySyncId(sync),
 			'nav.back': onBack,
 		},
 		{isActive: active},
 	);
-	const start = Math.min(scroll, maxScroll);
-	const visible = lines.slice(start, start + view);
-	if (more) {
-		visible.push([{text: `-- lines ${start + 1}-${start + visible.length} of ${lines.length} · j/k scroll · Esc back --`, tone: theme.text.muted}]);
-	}
-	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			{visible.map((line, index) => (
-				<LineView key={start + index} line={line} width={width} />
-			))}
-		</Box>
-	);
+	return <ScrolledLines lines={lines} scroll={scroll} width={width} height={height} />;
 };
