@@ -66,8 +66,11 @@ const getJson = async <T>(url: string): Promise<T> => {
 	return (await response.json()) as T;
 };
 
+// BENCH_NODE_ARGS tries V8 flags on the explorer, e.g. "--max-semi-space-size=4".
+const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+
 const explorer = (url: string, cols: number, rows: number, extra: readonly string[] = []): BenchTerminal =>
-	startTerminal({cli, args: ['--base-url', url, ...extra], cols, rows, env: baseEnv});
+	startTerminal({cli, args: ['--base-url', url, ...extra], cols, rows, env: baseEnv, nodeArgs});
 
 /** The id on the selected row's line ("› 1014990 ..."), if a row is selected on screen. */
 const selectedId = (lines: readonly string[]): number | undefined => {
