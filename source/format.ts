@@ -110,6 +110,9 @@ export type StatusTone = 'success' | 'warning' | 'error' | 'info' | 'muted';
 
 export type StatusLabel = {readonly symbol: string; readonly word: string; readonly tone: StatusTone};
 
+/** "✖ FAILED": the symbol and the word, so the status reads without colour. */
+export const labelText = (label: StatusLabel): string => `${label.symbol} ${label.word}`;
+
 /** Every status has a symbol and a word, so it reads without colour. */
 export const overallLabel: Record<OverallStatus, StatusLabel> = {
 	success: {symbol: '✔', word: 'ok', tone: 'success'},

@@ -8,6 +8,7 @@ import {
 	formatText,
 	overallLabel,
 	overallStatus,
+	labelText,
 } from './format.js';
 import type {Column} from './table.js';
 
@@ -41,7 +42,7 @@ export const syncColumns = (now: number): Array<Column<SyncRecord>> => [
 		priority: 1,
 		cell: (s) => {
 			const label = overallLabel[overallStatus(s)];
-			return `${label.symbol} ${label.word}`;
+			return labelText(label);
 		},
 	},
 ];

@@ -2,7 +2,7 @@
 // duration. Used expanded in place in the list and in full on the detail screen.
 import {Box} from 'ink';
 import type {DataModelRecord, SyncRecord} from '../api/decode.js';
-import {formatCount, formatSpan, formatText, modelStatusLabel} from '../format.js';
+import {formatCount, formatSpan, formatText, modelStatusLabel, labelText} from '../format.js';
 import {fitColumns, fitCell, type Column, type FittedColumn} from '../table.js';
 import {useTheme, type Theme} from '../theme.js';
 import {LineView, type Line, type Segment} from './line.js';
@@ -16,7 +16,7 @@ export const breakdownColumns = (now: number): Array<Column<DataModelRecord>> =>
 		priority: 1,
 		cell: (m) => {
 			const label = modelStatusLabel(m.status);
-			return `${label.symbol} ${label.word}`;
+			return labelText(label);
 		},
 	},
 	{id: 'total', title: 'TOTAL', width: 6, priority: 3, align: 'right', cell: (m) => formatCount(m.total_count)},

@@ -9,6 +9,7 @@ import {
 	modelStatusLabel,
 	sanitizeText,
 	type StatusLabel,
+	labelText,
 } from '../format.js';
 import type {Column} from '../table.js';
 import {formatLimit} from './options.js';
@@ -128,7 +129,7 @@ export const modelColumns = (now: number): Array<Column<ModelHealth>> => [
 		priority: 1,
 		cell: (model) => {
 			const label = modelStatusLabel(model.latestStatus);
-			return `${label.symbol} ${label.word}`;
+			return labelText(label);
 		},
 	},
 	{id: 'latest-at', title: 'RAN', width: 8, priority: 5, cell: (model) => relative(model.latestAt, now)},

@@ -1,6 +1,6 @@
 // The health command's output: a compact text report (coloured on a terminal, plain when piped)
 // and the JSON shape scripts rely on (documented in the README, pinned by test/health). Pure.
-import {formatText, sanitizeText, type StatusLabel, type StatusTone} from '../format.js';
+import {formatText, labelText, sanitizeText, type StatusLabel, type StatusTone} from '../format.js';
 import {fitCell, fitColumns, renderHeader} from '../table.js';
 import type {FleetReport} from './check.js';
 import {formatLimit} from './options.js';
@@ -45,7 +45,7 @@ const painter =
 	(style, text) =>
 		color && text !== '' ? `\u001b[${sgr[style]}m${text}\u001b[0m` : text;
 
-const badge = (paint: Paint, label: StatusLabel): string => paint(label.tone, `${label.symbol} ${label.word}`);
+const badge = (paint: Paint, label: StatusLabel): string => paint(label.tone, labelText(label));
 
 /** Lines are never cut below this many cells, however narrow the terminal says it is. */
 const minWidth = 20;
@@ -115,7 +115,7 @@ export const renderFleetText = (fleet: FleetReport, {color, width}: TextOptions)
 		const room = width === undefined ? undefined : Math.max(10, width - 12 - head.length);
 		const rest = cut(sanitizeText(reasonSummary(report)), room);
 		lines.push(
-			`${paint(label.tone, fitCell(`${label.symbol} ${label.word}`, 11))} ${head}${report.verdict === 'HEALTHY' ? paint('muted', rest) : rest}`,
+			`${paint(label.tone, fitCell(labelText(label), 11))} ${head}${report.verdict === 'HEALTHY' ? paint('muted', rest) : rest}`,
 		);
 	}
 	if (fleet.companies.length === 0) lines.push('No companies seen in the window.');

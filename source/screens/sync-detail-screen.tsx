@@ -14,6 +14,7 @@ import {
 	formatTimestamp,
 	overallLabel,
 	overallStatus,
+	labelText,
 } from '../format.js';
 import {useKeymap} from '../keys/use-keymap.js';
 import {fitCell} from '../table.js';
@@ -54,7 +55,7 @@ export const detailLines = (sync: SyncRecord, requestId: string | undefined, wid
 	const failed = sync.data_models.filter((model) => model.status === 'FAILED').map((model) => formatText(model.data_model));
 	const lines: Line[] = [
 		[
-			{text: `${label.symbol} ${label.word}`, tone: theme.status[label.tone]},
+			{text: labelText(label), tone: theme.status[label.tone]},
 			{text: `  sync ${formatText(sync.rootfi_id)} · company ${formatText(sync.rootfi_company_id)} · ${formatText(sync.integration_type ?? sync.rootfi_integration_type)} · ${formatJob(sync)}`},
 		],
 		[
