@@ -1,12 +1,11 @@
 // A per-model timeline: one bar per data model on a shared time axis, so the slow or failed model
 // stands out at a glance. Bars differ by fill character as well as colour (no-colour terminals).
-import {Box} from 'ink';
 import stringWidth from 'string-width';
 import type {DataModelRecord, SyncRecord} from '../api/decode.js';
 import {formatDuration, formatSpan, formatText, modelStatusLabel, parseTime} from '../format.js';
 import {fitCell} from '../table.js';
-import {useTheme, type Theme} from '../theme.js';
-import {LineView, type Line} from './line.js';
+import type {Theme} from '../theme.js';
+import type {Line} from './line.js';
 
 const fills: Readonly<Record<string, string>> = {SUCCESS: '█', FAILED: '▓', RUNNING: '▒', CREATED: '░'};
 
@@ -78,17 +77,4 @@ export const timelineLines = (sync: SyncRecord, width: number, now: number, them
 		]);
 	}
 	return lines;
-};
-
-type Props = {readonly sync: SyncRecord; readonly width: number; readonly now: number};
-
-export const Timeline = ({sync, width, now}: Props) => {
-	const theme = useTheme();
-	return (
-		<Box flexDirection="column">
-			{timelineLines(sync, width, now, theme).map((line, index) => (
-				<LineView key={index} line={line} width={width} />
-			))}
-		</Box>
-	);
 };

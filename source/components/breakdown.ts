@@ -1,11 +1,10 @@
 // A sync's data models as table lines: name, status, total / ok / failed / running / pending, and
 // duration. Used expanded in place in the list and in full on the detail screen.
-import {Box} from 'ink';
 import type {DataModelRecord, SyncRecord} from '../api/decode.js';
-import {formatCount, formatSpan, formatText, modelStatusLabel, labelText} from '../format.js';
+import {formatCount, formatSpan, formatText, labelText, modelStatusLabel} from '../format.js';
 import {fitColumns, fitCell, type Column, type FittedColumn} from '../table.js';
-import {useTheme, type Theme} from '../theme.js';
-import {LineView, type Line, type Segment} from './line.js';
+import type {Theme} from '../theme.js';
+import type {Line, Segment} from './line.js';
 
 export const breakdownColumns = (now: number): Array<Column<DataModelRecord>> => [
 	{id: 'model', title: 'DATA MODEL', width: 22, minWidth: 12, priority: 0, cell: (m) => formatText(m.data_model)},
@@ -14,10 +13,7 @@ export const breakdownColumns = (now: number): Array<Column<DataModelRecord>> =>
 		title: 'STATUS',
 		width: 9,
 		priority: 1,
-		cell: (m) => {
-			const label = modelStatusLabel(m.status);
-			return labelText(label);
-		},
+		cell: (m) => labelText(modelStatusLabel(m.status)),
 	},
 	{id: 'total', title: 'TOTAL', width: 6, priority: 3, align: 'right', cell: (m) => formatCount(m.total_count)},
 	{id: 'ok', title: 'OK', width: 6, priority: 4, align: 'right', cell: (m) => formatCount(m.success_count)},
@@ -64,21 +60,4 @@ export const breakdownLines = (
 		[{text: pad + header, tone: theme.row.header}],
 		...sync.data_models.map((model) => modelLine(columns, model, theme, pad)),
 	];
-};
-
-type Props = {
-	readonly sync: SyncRecord;
-	readonly width: number;
-	readonly now: number;
-};
-
-export const Breakdown = ({sync, width, now}: Props) => {
-	const theme = useTheme();
-	return (
-		<Box flexDirection="column">
-			{breakdownLines(sync, width, now, theme).map((line, index) => (
-				<LineView key={index} line={line} width={width} />
-			))}
-		</Box>
-	);
 };
