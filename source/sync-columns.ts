@@ -40,9 +40,6 @@ export const syncColumns = (now: number): Array<Column<SyncRecord>> => [
 		width: 10,
 		minWidth: 9,
 		priority: 1,
-		cell: (s) => {
-			const label = overallLabel[overallStatus(s)];
-			return labelText(label);
-		},
+		cell: (s) => labelText(overallLabel[overallStatus(s)]),
 	},
 ];

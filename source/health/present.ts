@@ -5,11 +5,11 @@ import {
 	formatDuration,
 	formatRelative,
 	formatText,
+	labelText,
 	missing,
 	modelStatusLabel,
 	sanitizeText,
 	type StatusLabel,
-	labelText,
 } from '../format.js';
 import type {Column} from '../table.js';
 import {formatLimit} from './options.js';
@@ -127,10 +127,7 @@ export const modelColumns = (now: number): Array<Column<ModelHealth>> => [
 		title: 'LATEST',
 		width: 11,
 		priority: 1,
-		cell: (model) => {
-			const label = modelStatusLabel(model.latestStatus);
-			return labelText(label);
-		},
+		cell: (model) => labelText(modelStatusLabel(model.latestStatus)),
 	},
 	{id: 'latest-at', title: 'RAN', width: 8, priority: 5, cell: (model) => relative(model.latestAt, now)},
 	{
