@@ -1,23 +1,31 @@
-// Bundles the CLI (one entry, with lazily loaded chunks): unbundled Ink loads ~550 modules and starts in ~950 ms; the bundle
-// starts in ~400 ms. react-devtools-core is an optional Ink import used only in development.
+// Bundles the CLI (one entry, with lazily loaded chunks): unbundled Ink loads ~550 modules and
+// starts in ~950 ms; the bundle starts in ~400 ms. react-devtools-core is an optional Ink import
+// used only in development.
 import {build} from 'esbuild';
+
+/**
+ * A plugin that puts a wrapper module in front of a dependency: every import of `filter` gets
+ * `contentsOf(realPath)`, which imports the real module itself (the second resolution passes).
+ */
+const wrapModule = (name, filter, contentsOf) => ({
+	name,
+	setup(build) {
+		build.onResolve({filter}, async (args) => {
+			if (args.pluginData?.real) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: name};
+		});
+		build.onLoad({filter: /.*/, namespace: name}, (args) => ({contents: contentsOf(JSON.stringify(args.path)), resolveDir: '.', loader: 'js'}));
+	},
+});
 
 // Ink measures every line (widest-line) and every styled character (its Output) with string-width,
 // which segments graphemes and runs an emoji regex each call: a third of the explorer's CPU per
 // frame, mostly on the same lines as the frame before. So: printable ASCII (once colour codes are
 // set aside) is one cell per character in every version; anything else is remembered per string.
 // Either way the answer is the one the importer's own version gives.
-const asciiFastStringWidth = {
-	name: 'ascii-fast-string-width',
-	setup(build) {
-		build.onResolve({filter: /^string-width$/}, async (args) => {
-			if (args.pluginData?.real) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
-			if (real.errors.length > 0) return {errors: real.errors};
-			return {path: real.path, namespace: 'ascii-fast-string-width'};
-		});
-		build.onLoad({filter: /.*/, namespace: 'ascii-fast-string-width'}, (args) => ({
-			contents: `import stringWidth from ${JSON.stringify(args.path)};
+const asciiFastStringWidth = wrapModule('ascii-fast-string-width', /^string-width$/, (path) => `import stringWidth from ${path};
 const printableAscii = /^[\\x20-\\x7e]*$/;
 const sgr = /\\x1b\\[[0-9;]*m/g;
 const known = new Map();
@@ -32,29 +40,14 @@ export default function asciiFastStringWidth(text, options) {
 		known.set(text, width);
 	}
 	return width;
-}`,
-			resolveDir: '.',
-			loader: 'js',
-		}));
-	},
-};
+}`);
 
 // Ink's Output turns every line of every frame into styled characters (tokenize, then
 // styledCharsFromTokens): the largest cost of a frame once string-width is fast, and nearly all of
 // it on lines the previous frame had too. Both are pure and Ink only reads what they return, so the
 // bundle remembers them for the lines of the last few frames.
-const memoAnsiTokenize = {
-	name: 'memo-ansi-tokenize',
-	setup(build) {
-		build.onResolve({filter: /^@alcalzone\/ansi-tokenize$/}, async (args) => {
-			if (args.pluginData?.real) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
-			if (real.errors.length > 0) return {errors: real.errors};
-			return {path: real.path, namespace: 'memo-ansi-tokenize'};
-		});
-		build.onLoad({filter: /.*/, namespace: 'memo-ansi-tokenize'}, (args) => ({
-			contents: `import {styledCharsFromTokens as charsOf, tokenize as tokensOf} from ${JSON.stringify(args.path)};
-export * from ${JSON.stringify(args.path)};
+const memoAnsiTokenize = wrapModule('memo-ansi-tokenize', /^@alcalzone\/ansi-tokenize$/, (path) => `import {styledCharsFromTokens as charsOf, tokenize as tokensOf} from ${path};
+export * from ${path};
 const tokensByLine = new Map();
 const charsByTokens = new WeakMap();
 export function tokenize(text, endChar) {
@@ -74,12 +67,7 @@ export function styledCharsFromTokens(tokens) {
 		charsByTokens.set(tokens, chars);
 	}
 	return chars;
-}`,
-			resolveDir: '.',
-			loader: 'js',
-		}));
-	},
-};
+}`);
 
 await build({
 	entryPoints: ['source/cli.tsx'],
