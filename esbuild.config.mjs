@@ -1,6 +1,7 @@
 // Bundles the CLI (one entry, with lazily loaded chunks): unbundled Ink loads ~550 modules and
 // starts in ~950 ms; the bundle starts in ~400 ms. react-devtools-core is an optional Ink import
 // used only in development.
+import {readFileSync} from 'node:fs';
 import {build} from 'esbuild';
 
 /**
@@ -85,7 +86,7 @@ await build({
 	sourcemap: 'linked',
 	legalComments: 'none',
 	logLevel: 'warning',
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', ROOTFI_TUI_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)},
 	alias: {'react-devtools-core': './source/devtools-stub.ts'},
 	// signal-exit and other dependencies are CommonJS and call require().
 	banner: {

@@ -1,8 +1,8 @@
 // Flags and environment -> Config -> one command. The only file that reads argv or exits.
 import process from 'node:process';
-import meow from 'meow';
 import {ApiError, isApiError} from './api/errors.js';
 import {redact} from './api/text.js';
+import {parseCommandLine} from './args.js';
 import {runList} from './commands/list.js';
 import {resolveConfig, UsageError, type RawFlags} from './config.js';
 import {crashExitCode, writeCrashReport} from './crash-report.js';
@@ -62,41 +62,42 @@ export const helpText = `
 `;
 
 const flagSpec = {
-	demo: {type: 'boolean'},
-	baseUrl: {type: 'string'},
-	apiKey: {type: 'string'},
-	company: {type: 'string'},
-	jobType: {type: 'string'},
-	limit: {type: 'string'},
-	offset: {type: 'string'},
-	timeout: {type: 'string'},
-	json: {type: 'boolean'},
-	color: {type: 'boolean', default: true},
-	port: {type: 'string'},
-	profile: {type: 'string'},
-	debugLog: {type: 'string'},
-	window: {type: 'string'},
-	staleAfter: {type: 'string'},
-	maxRunning: {type: 'string'},
-	refresh: {type: 'string'},
-	latency: {type: 'string'},
-	failRate: {type: 'string'},
-	fault: {type: 'string'},
+	demo: 'boolean',
+	baseUrl: 'string',
+	apiKey: 'string',
+	company: 'string',
+	jobType: 'string',
+	limit: 'string',
+	offset: 'string',
+	timeout: 'string',
+	json: 'boolean',
+	color: 'boolean',
+	port: 'string',
+	profile: 'string',
+	debugLog: 'string',
+	window: 'string',
+	staleAfter: 'string',
+	maxRunning: 'string',
+	refresh: 'string',
+	latency: 'string',
+	failRate: 'string',
+	fault: 'string',
 } as const;
 
-const cli = meow(helpText, {
-	importMeta: import.meta,
-	// meow's own check prints a two-line message; ours names the flag on one line.
-	allowUnknownFlags: true,
-	flags: flagSpec,
-});
+// Set in the bundle from package.json (esbuild.config.mjs).
+declare const ROOTFI_TUI_VERSION: string | undefined;
+const version = typeof ROOTFI_TUI_VERSION === 'string' ? ROOTFI_TUI_VERSION : 'unknown';
+
+// `ps`, `top` and `pkill rootfi-tui` see the tool's name rather than "node".
+process.title = 'rootfi-tui';
 
 const commands = ['list', 'health', 'demo-server'] as const;
 
 const knownFlags = new Set<string>(['help', 'version', ...Object.keys(flagSpec)]);
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-const checkUnknownFlags = (): void => {
+/** Unknown flags first (named on one line), then misused known ones. */
+const checkFlags = (problem: string | undefined): void => {
 	const args = process.argv.slice(2);
 	const end = args.indexOf('--');
 	const unknown = (end === -1 ? args : args.slice(0, end))
@@ -104,6 +105,7 @@ const checkUnknownFlags = (): void => {
 		.map((arg) => arg.replace(/^--?/, '').split('=')[0] ?? '')
 		.filter((name) => !knownFlags.has(camelCase(name.replace(/^no-/, ''))));
 	if (unknown.length > 0) throw new UsageError(`unknown flag ${unknown[0]!.length === 1 ? '-' : '--'}${unknown[0]} (see --help)`);
+	if (problem !== undefined) throw new UsageError(`${problem} (see --help)`);
 };
 let secret: string | undefined;
 
@@ -113,6 +115,15 @@ const fail = (message: string, code: number): never => {
 };
 
 const main = async (): Promise<number> => {
+	const cli = parseCommandLine(process.argv.slice(2), flagSpec);
+	if (cli.help) {
+		process.stdout.write(`\n  Terminal explorer and health check for RootFi's GET /sync endpoint\n${helpText}\n`);
+		return 0;
+	}
+	if (cli.version) {
+		process.stdout.write(`${version}\n`);
+		return 0;
+	}
 	if (cli.input[0] === 'health') {
 		// Monitoring convention: every way health cannot check (usage included) is exit 3, not 2.
 		const {runHealthCli} = await import('./commands/health.js');
@@ -122,10 +133,10 @@ const main = async (): Promise<number> => {
 			env: process.env,
 			stdout: process.stdout,
 			stderr: process.stderr,
-			checkFlags: checkUnknownFlags,
+			checkFlags: () => checkFlags(cli.problem),
 		});
 	}
-	checkUnknownFlags();
+	checkFlags(cli.problem);
 	const [command, ...extra] = cli.input;
 	if (command !== undefined && !(commands as readonly string[]).includes(command)) {
 		throw new UsageError(`unknown command "${command}"; commands: ${commands.join(', ')} (see --help)`);

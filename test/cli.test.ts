@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {readFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {runCli} from './helpers/run-cli.js';
 
@@ -44,6 +45,24 @@ describe('rootfi-tui list', () => {
 	});
 });
 
+describe('help and version', () => {
+	it('--help prints the usage, every command and the exit codes, exit 0', async () => {
+		const {code, stdout, stderr} = await runCli(['list', '--help']);
+		expect(code).toBe(0);
+		expect(stderr).toBe('');
+		expect(stdout).toMatch(/Usage\n\s+\$ rootfi-tui \[command\] \[flags\]/);
+		for (const command of ['list', 'health', 'demo-server']) expect(stdout).toContain(`\n    ${command} `);
+		expect(stdout).toContain('Exit codes');
+	});
+
+	it('--version prints the version from package.json, exit 0', async () => {
+		const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+		const {code, stdout} = await runCli(['--version']);
+		expect(code).toBe(0);
+		expect(stdout).toBe(`${version}\n`);
+	});
+});
+
 describe('exit codes and errors', () => {
 	it.each([
 		[['list', '--demo', '--company', 'abc'], /--company must be a whole number/],
@@ -57,6 +76,9 @@ describe('exit codes and errors', () => {
 		[['demo-server', '--fault', 'explode'], /--fault/],
 		[['list', '--demo', '--fault', 'hang'], /--fault applies to demo-server only/],
 		[['--demo', '--refresh', 'soon'], /--refresh must be a number of seconds/],
+		[['list', '--demo', '--limit'], /--limit needs a value/],
+		[['list', '--demo', '--company', '--json'], /--company needs a value/],
+		[['list', '--demo', '--json=yes'], /--json takes no value/],
 	])('%j is a usage error: exit 2, one line', async (args, message) => {
 		const {code, stderr, stdout} = await runCli(args, {env: {ROOTFI_API_KEY: args.includes('--base-url') ? 'k-1234' : undefined}});
 		expect(code).toBe(2);
