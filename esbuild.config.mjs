@@ -2,6 +2,7 @@
 // starts in ~950 ms; the bundle starts in ~400 ms. react-devtools-core is an optional Ink import
 // used only in development.
 import {readFileSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
 import {build} from 'esbuild';
 
 /**
@@ -17,27 +18,32 @@ const wrapModule = (name, filter, contentsOf) => ({
 			if (real.errors.length > 0) return {errors: real.errors};
 			return {path: real.path, namespace: name};
 		});
-		build.onLoad({filter: /.*/, namespace: name}, (args) => ({contents: contentsOf(JSON.stringify(args.path)), resolveDir: '.', loader: 'js'}));
+		build.onLoad({filter: /.*/, namespace: name}, (args) => ({contents: contentsOf(args.path), resolveDir: '.', loader: 'js'}));
 	},
 });
 
 // Ink measures every line (widest-line) and every styled character (its Output) with string-width,
 // which segments graphemes and runs an emoji regex each call: a third of the explorer's CPU per
-// frame, mostly on the same lines as the frame before. So: printable ASCII (once colour codes are
-// set aside) is one cell per character in every version; anything else is remembered per string.
-// Either way the answer is the one the importer's own version gives.
-const asciiFastStringWidth = wrapModule('ascii-fast-string-width', /^string-width$/, (path) => `import stringWidth from ${path};
-const printableAscii = /^[\\x20-\\x7e]*$/;
+// frame, mostly on the same lines as the frame before. Loading it also costs ~20 ms of start-up
+// (an Intl.Segmenter and the RGI_Emoji regex, built at import and compiled at first use). So:
+// text made only of characters that are one cell wide alone and next to anything (printable
+// ASCII, Latin-1, punctuation, arrows, box drawing, shapes, braille and the marks the explorer
+// draws; source/text-width.ts lists them and test/text-width.test.ts checks each against string-width)
+// is one cell per character, and string-width itself loads at the first other text, whose widths
+// are remembered per string. Either way the answer is the one the importer's own version gives.
+const asciiFastStringWidth = wrapModule('ascii-fast-string-width', /^string-width$/, (path) => `import {isOneCellText} from ${JSON.stringify(resolve('source/text-width.ts'))};
+let real;
+const load = () => (real ??= require(${JSON.stringify(path)}).default);
 const sgr = /\\x1b\\[[0-9;]*m/g;
 const known = new Map();
-export default function asciiFastStringWidth(text, options) {
-	if (typeof text !== 'string' || options !== undefined) return stringWidth(text, options);
+export default function fastStringWidth(text, options) {
+	if (typeof text !== 'string' || options !== undefined) return load()(text, options);
 	const plain = text.includes('\\x1b') ? text.replace(sgr, '') : text;
-	if (printableAscii.test(plain)) return plain.length;
+	if (isOneCellText(plain)) return plain.length;
 	let width = known.get(text);
 	if (width === undefined) {
 		if (known.size >= 4096) known.clear();
-		width = stringWidth(text);
+		width = load()(text);
 		known.set(text, width);
 	}
 	return width;
@@ -47,8 +53,8 @@ export default function asciiFastStringWidth(text, options) {
 // styledCharsFromTokens): the largest cost of a frame once string-width is fast, and nearly all of
 // it on lines the previous frame had too. Both are pure and Ink only reads what they return, so the
 // bundle remembers them for the lines of the last few frames.
-const memoAnsiTokenize = wrapModule('memo-ansi-tokenize', /^@alcalzone\/ansi-tokenize$/, (path) => `import {styledCharsFromTokens as charsOf, tokenize as tokensOf} from ${path};
-export * from ${path};
+const memoAnsiTokenize = wrapModule('memo-ansi-tokenize', /^@alcalzone\/ansi-tokenize$/, (path) => `import {styledCharsFromTokens as charsOf, tokenize as tokensOf} from ${JSON.stringify(path)};
+export * from ${JSON.stringify(path)};
 const tokensByLine = new Map();
 const charsByTokens = new WeakMap();
 export function tokenize(text, endChar) {
@@ -69,6 +75,30 @@ export function styledCharsFromTokens(tokens) {
 	}
 	return chars;
 }`);
+
+// Ink lays out with yoga-layout, whose Emscripten loader reaches its WebAssembly (a base64 data: URL
+// in the loader) through fetch(): that loads Node's fetch implementation, decodes the base64 in
+// JavaScript and instantiates asynchronously, ~30 ms of start-up against ~1 ms to compile the same
+// 70 KB synchronously. The wrapper is yoga-layout's own index.js, except that it hands the loader
+// the decoded bytes through Emscripten's instantiateWasm hook. The build stops if either file no
+// longer has the shape this relies on.
+const yogaSyncInstantiate = wrapModule('yoga-sync-instantiate', /^yoga-layout$/, (index) => {
+	const src = dirname(index);
+	const loader = join(src, '../binaries/yoga-wasm-base64-esm.js');
+	const base64 = /["']data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)["']/.exec(readFileSync(loader, 'utf8'))?.[1];
+	if (!readFileSync(index, 'utf8').includes('wrapAssembly(await loadYoga())') || !base64) {
+		throw new Error(`yoga-layout changed shape (${index}): review yogaSyncInstantiate in esbuild.config.mjs`);
+	}
+	return `import loadYoga from ${JSON.stringify(loader)};
+import wrapAssembly from ${JSON.stringify(join(src, 'wrapAssembly.js'))};
+export * from ${JSON.stringify(join(src, 'generated/YGEnums.js'))};
+const wasm = Buffer.from(${JSON.stringify(base64)}, 'base64');
+const instantiateWasm = (imports, receive) => {
+	receive(new WebAssembly.Instance(new WebAssembly.Module(wasm), imports));
+	return {};
+};
+export default wrapAssembly(await loadYoga({instantiateWasm}));`;
+});
 
 await build({
 	entryPoints: ['source/cli.tsx'],
@@ -93,5 +123,5 @@ await build({
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);",
 	},
 	external: ['node-pty'],
-	plugins: [asciiFastStringWidth, memoAnsiTokenize],
+	plugins: [asciiFastStringWidth, memoAnsiTokenize, yogaSyncInstantiate],
 });

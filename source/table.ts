@@ -1,12 +1,10 @@
 // Fits columns to a terminal width: columns drop by priority, cells are cut to their width with
 // "…" (measured in terminal cells, so wide and combining characters keep rows aligned).
 import stringWidth from 'string-width';
+import {isOneCellText} from './text-width.js';
 
-/** Printable ASCII is one cell per character: most cells are, and string-width is costly per call. */
-const printableAscii = /^[\x20-\x7e]*$/;
-
-/** Terminal cells `text` takes. */
-export const cellWidth = (text: string): number => (printableAscii.test(text) ? text.length : stringWidth(text));
+/** Terminal cells `text` takes: most text is one cell a character, and string-width is costly per call. */
+export const cellWidth = (text: string): number => (isOneCellText(text) ? text.length : stringWidth(text));
 
 export type Column<Row> = {
 	readonly id: string;
@@ -48,7 +46,8 @@ export const fitColumns = <Row>(columns: ReadonlyArray<Column<Row>>, width: numb
 	return visible.map((c, i) => ({...c, fitted: Math.max(1, Math.min(widths[i] ?? c.width, width))}));
 };
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Made at first use: building a segmenter costs some 8 ms, and most text never needs one.
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Cuts text to at most `width` cells, ending in "…". Hand-written because cli-truncate overshoots
@@ -58,8 +57,11 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 export const truncateCells = (text: string, width: number): string => {
 	if (cellWidth(text) <= width) return text;
 	if (width <= 0) return '';
+	// One cell and one UTF-16 unit a character (text-width.ts lists only such characters).
+	if (isOneCellText(text)) return `${text.slice(0, width - 1)}…`;
 	let out = '';
 	let used = 0;
+	graphemes ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	for (const {segment} of graphemes.segment(text)) {
 		const cells = cellWidth(segment);
 		if (used + cells > width - 1) break;
@@ -71,7 +73,7 @@ export const truncateCells = (text: string, width: number): string => {
 
 /** Cuts or pads text to exactly `width` cells. */
 export const fitCell = (text: string, width: number, align: 'left' | 'right' = 'left'): string => {
-	const flat = printableAscii.test(text) ? text : text.replace(/[\r\n\t]/g, ' ');
+	const flat = isOneCellText(text) ? text : text.replace(/[\r\n\t]/g, ' ');
 	const cut = truncateCells(flat, width);
 	const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
 	return align === 'right' ? pad + cut : cut + pad;
