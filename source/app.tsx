@@ -1,7 +1,7 @@
 // The root: theme, navigation stack, list state, the page hook, and the frame (title / body /
 // footer) sized to one line less than the terminal so Ink never falls back to full repaints.
 import {Box, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
+import {useCallback, useEffect, useReducer, useState} from 'react';
 import type {DecodedPage, SyncRecord} from './api/decode.js';
 import type {Config} from './config.js';
 import {Footer} from './components/footer.js';
@@ -38,9 +38,15 @@ export type AppProps = {
 	readonly refreshMs?: number | undefined;
 	/** Clock, injectable for tests. */
 	readonly clock?: () => number;
+	/** The page cache (explorerCache() unless given, e.g. seeded with the first page). */
+	readonly cache?: PageCache;
 };
 
-export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.now}: AppProps) => {
+// 1,500 syncs keep the shown page and both neighbours at 500 a page (each 500-row page costs
+// some 6 MB of heap), and up to 12 pages at screen-sized pages.
+export const explorerCache = (): PageCache => new PageCache(12, 1500);
+
+export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.now, cache: givenCache}: AppProps) => {
 	const {exit} = useApp();
 	const theme = themeFor(config.color);
 	const {columns, rows} = useTerminalSize();
@@ -52,9 +58,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 	useEffect(() => {
 		if (!tooSmall) dispatch({type: 'fitLimit', visibleRows});
 	}, [visibleRows, tooSmall]);
-	// 1,500 syncs keep the shown page and both neighbours at 500 a page (each 500-row page costs
-	// some 6 MB of heap), and up to 12 pages at screen-sized pages.
-	const cache = useMemo(() => new PageCache(12, 1500), []);
+	const [cache] = useState(() => givenCache ?? explorerCache());
 	const query = queryOf(list);
 	const data = useSyncPage(fetchPage, query, {cache, refreshMs, now: clock});
 	// A new page clamps the selection (or leaves a page past the end) during render, not in an

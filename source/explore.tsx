@@ -2,9 +2,9 @@
 // rate cap, and a guard that restores the terminal however it ends.
 import process from 'node:process';
 import {render} from 'ink';
-import {App} from './app.js';
+import {App, explorerCache} from './app.js';
 import type {Config} from './config.js';
-import {sessionFetchPage, withFirstPage, type FirstPage} from './hooks/first-page.js';
+import {seedFirstPage, sessionFetchPage, withFirstPage, type FirstPage} from './hooks/first-page.js';
 import type {Session} from './session.js';
 import {osc52, signalNumbers, takeOverTerminal, clearScreen} from './terminal.js';
 
@@ -39,7 +39,8 @@ export const runExplorer = async (config: Config, session: Session, options: Exp
 			unmount(error instanceof Error ? error : new Error(String(error)));
 		},
 	});
-	const fetchPage = withFirstPage(sessionFetchPage(config, session), options.firstPage);
+	const cache = explorerCache();
+	const fetchPage = withFirstPage(sessionFetchPage(config, session), seedFirstPage(cache, options.firstPage));
 	const copy = (text: string) => {
 		stdout.write(osc52(text, process.env));
 	};
@@ -50,7 +51,7 @@ export const runExplorer = async (config: Config, session: Session, options: Exp
 	stdout.on('resize', onResize);
 	try {
 		const instance = render(
-			<App config={config} session={session} fetchPage={fetchPage} copy={copy} refreshMs={options.refreshMs} />,
+			<App config={config} session={session} fetchPage={fetchPage} copy={copy} refreshMs={options.refreshMs} cache={cache} />,
 			{exitOnCtrlC: false, incrementalRendering: true, maxFps, patchConsole: true},
 		);
 		unmount = (error) => instance.unmount(error);

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {DecodedPage} from '../../source/api/decode.js';
-import {withFirstPage, type FirstPage} from '../../source/hooks/first-page.js';
+import type {SyncQuery} from '../../source/api/types.js';
+import {seedFirstPage, withFirstPage, type FirstPage} from '../../source/hooks/first-page.js';
 import {PageCache, queryKey} from '../../source/hooks/page-cache.js';
 import type {FetchPage} from '../../source/hooks/use-sync-page.js';
 
@@ -56,9 +57,9 @@ describe('PageCache', () => {
 });
 
 describe('withFirstPage', () => {
-	const first = (key: string): FirstPage & {aborted: () => boolean} => {
+	const first = (query: SyncQuery): FirstPage & {aborted: () => boolean} => {
 		const controller = new AbortController();
-		return {key, promise: Promise.resolve(pageOf(3, 'early')), controller, aborted: () => controller.signal.aborted};
+		return {key: queryKey(query), query, promise: Promise.resolve(pageOf(3, 'early')), controller, aborted: () => controller.signal.aborted};
 	};
 
 	it('hands the early request to the first matching call, and only to it', async () => {
@@ -67,7 +68,7 @@ describe('withFirstPage', () => {
 			calls.push(queryKey(query));
 			return pageOf(1, 'late');
 		};
-		const early = first(queryKey(at(0, 20)));
+		const early = first(at(0, 20));
 		const read = withFirstPage(fetchPage, early);
 		expect((await read(at(0, 20), new AbortController().signal)).requestId).toBe('early');
 		expect((await read(at(0, 20), new AbortController().signal)).requestId).toBe('late');
@@ -75,19 +76,42 @@ describe('withFirstPage', () => {
 	});
 
 	it('aborts the early request when the first call asks for another page', async () => {
-		const early = first(queryKey(at(0, 20)));
+		const early = first(at(0, 20));
 		const read = withFirstPage(async () => pageOf(1, 'late'), early);
 		expect((await read(at(20, 20), new AbortController().signal)).requestId).toBe('late');
 		expect(early.aborted()).toBe(true);
 	});
 
 	it('aborts the early request when its taker is cancelled', async () => {
-		const early = first(queryKey(at(0, 20)));
+		const early = first(at(0, 20));
 		const read = withFirstPage(async () => pageOf(1), early);
 		const controller = new AbortController();
 		void read(at(0, 20), controller.signal);
 		expect(early.aborted()).toBe(false);
 		controller.abort();
 		expect(early.aborted()).toBe(true);
+	});
+
+	it('a first page seeded into the cache is not handed out again: the next fetch goes to the API', async () => {
+		const calls: string[] = [];
+		const fetchPage: FetchPage = async (query) => {
+			calls.push(queryKey(query));
+			return pageOf(1, 'fresh');
+		};
+		const early = first(at(0, 20));
+		early.arrived = {page: pageOf(3, 'early'), at: 5};
+		const cache = new PageCache();
+		const read = withFirstPage(fetchPage, seedFirstPage(cache, early));
+		expect(cache.get(at(0, 20))).toMatchObject({at: 5, page: {requestId: 'early'}});
+		expect((await read(at(0, 20), new AbortController().signal)).requestId).toBe('fresh');
+		expect(calls).toEqual([queryKey(at(0, 20))]);
+	});
+
+	it('a first page still on its way is not seeded, and goes to the first matching fetch', async () => {
+		const early = first(at(0, 20));
+		const cache = new PageCache();
+		const read = withFirstPage(async () => pageOf(1, 'late'), seedFirstPage(cache, early));
+		expect(cache.size).toBe(0);
+		expect((await read(at(0, 20), new AbortController().signal)).requestId).toBe('early');
 	});
 });
