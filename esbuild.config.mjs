@@ -9,11 +9,11 @@ import {build} from 'esbuild';
  * A plugin that puts a wrapper module in front of a dependency: every import of `filter` gets
  * `contentsOf(realPath)`, which imports the real module itself (the second resolution passes).
  */
-const wrapModule = (name, filter, contentsOf) => ({
+const wrapModule = (name, filter, contentsOf, importer = /./) => ({
 	name,
 	setup(build) {
 		build.onResolve({filter}, async (args) => {
-			if (args.pluginData?.real) return undefined;
+			if (args.pluginData?.real || !importer.test(args.importer)) return undefined;
 			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
 			if (real.errors.length > 0) return {errors: real.errors};
 			return {path: real.path, namespace: name};
@@ -76,6 +76,20 @@ export function styledCharsFromTokens(tokens) {
 	return chars;
 }`);
 
+// Ink's Output rebuilds every row of the screen on every frame; source/ink/row-memo-output.ts does
+// exactly what it does but builds only the rows whose writes changed. It copies Ink 6.6.0's
+// clipping code, so the build stops on another version until that copy has been reviewed.
+const inkVersion = JSON.parse(readFileSync('node_modules/ink/package.json', 'utf8')).version;
+if (inkVersion !== '6.6.0') throw new Error(`ink ${inkVersion}: review source/ink/row-memo-output.ts against its output.js, then this check`);
+const rowMemoInkOutput = wrapModule(
+	'row-memo-ink-output',
+	/^\.\/output\.js$/,
+	(path) => `import InkOutput from ${JSON.stringify(path)};
+import {rowMemoOutput} from ${JSON.stringify(resolve('source/ink/row-memo-output.ts'))};
+export default rowMemoOutput(InkOutput);`,
+	/[/\\]node_modules[/\\]ink[/\\]build[/\\]renderer\.js$/,
+);
+
 // Ink lays out with yoga-layout, whose Emscripten loader reaches its WebAssembly (a base64 data: URL
 // in the loader) through fetch(): that loads Node's fetch implementation, decodes the base64 in
 // JavaScript and instantiates asynchronously, ~30 ms of start-up against ~1 ms to compile the same
@@ -100,9 +114,12 @@ const instantiateWasm = (imports, receive) => {
 export default wrapAssembly(await loadYoga({instantiateWasm}));`;
 });
 
+// `npm run bench:profile` builds an unminified copy of its own, so that a profile names functions.
+const forProfile = process.env.ROOTFI_BUILD_FOR_PROFILE === '1';
+
 await build({
 	entryPoints: ['source/cli.tsx'],
-	outdir: 'dist',
+	outdir: forProfile ? 'dist/bench/profile-cli' : 'dist',
 	bundle: true,
 	// Code splitting keeps Ink and React out of `list` and `health`: they load only with the explorer.
 	splitting: true,
@@ -112,7 +129,7 @@ await build({
 	target: 'node20',
 	jsx: 'automatic',
 	// Less to read and parse at start-up; the linked source maps keep stack traces readable.
-	minify: true,
+	minify: !forProfile,
 	sourcemap: 'linked',
 	legalComments: 'none',
 	logLevel: 'warning',
@@ -123,5 +140,5 @@ await build({
 		js: "#!/usr/bin/env node\nimport {createRequire as __createRequire} from 'node:module';const require = __createRequire(import.meta.url);",
 	},
 	external: ['node-pty'],
-	plugins: [asciiFastStringWidth, memoAnsiTokenize, yogaSyncInstantiate],
+	plugins: [asciiFastStringWidth, memoAnsiTokenize, yogaSyncInstantiate, rowMemoInkOutput],
 });
