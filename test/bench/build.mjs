@@ -10,7 +10,7 @@ const out = join(root, 'dist/bench');
 
 await build({
 	absWorkingDir: root,
-	entryPoints: ['test/bench/run.ts', 'test/bench/server.ts'],
+	entryPoints: ['test/bench/run.ts', 'test/bench/server.ts', 'test/bench/profile.ts'],
 	outdir: out,
 	bundle: true,
 	platform: 'node',
