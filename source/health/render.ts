@@ -27,8 +27,8 @@ export type TextOptions = {
 	readonly width?: number | undefined;
 };
 
-// The same meanings as theme.ts's colour theme, as SGR codes: a whole dependency (chalk) is not
-// needed for five colours, and chalk is only in node_modules as Ink's own dependency.
+// The same meanings as theme.ts's colour theme, as SGR codes: five colours do not need chalk, and
+// `health` (which never loads Ink) then loads no colour library either.
 const sgr: Record<StatusTone | 'bold' | 'dim', string> = {
 	success: '32',
 	warning: '33',
