@@ -1,5 +1,6 @@
-// `npm run bench:profile [move|flip|start]`: runs one bench scenario with the explorer under
-// --cpu-prof and prints where its CPU went, by function (self time) and by package. The CLI is
+// `npm run bench:profile [move|flip|start] [FUNCTION]`: runs one bench scenario with the explorer
+// under --cpu-prof and prints where its CPU went, by function (self time), by caller and by package;
+// with FUNCTION, only the time spent under calls of a function of that name (e.g. renderer). The CLI is
 // bundled unminified for this (dist/bench/profile-cli/), so the names are the sources' own.
 import {spawn} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs';
@@ -15,6 +16,9 @@ import {startTerminal} from './terminal.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, 'profile-cli/cli.js');
 const scenario = process.argv[2] ?? 'move';
+// Several names (comma-separated): the time under each is printed, and the tables cover the first.
+const underNames = process.argv[3]?.split(',') ?? [];
+const under = underNames[0];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type ProfileNode = {
@@ -52,7 +56,7 @@ const term = startTerminal({
 	cols: 80,
 	rows: 24,
 	env: {ROOTFI_API_KEY: 'bench', ROOTFI_BASE_URL: undefined, ROOTFI_PROFILE: undefined, XDG_CONFIG_HOME: configHome},
-	nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=200', '--enable-source-maps'],
+	nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=200'],
 });
 await term.waitFor((lines) => lines.some((line) => line.startsWith('›')));
 await term.settle(300);
@@ -62,9 +66,10 @@ if (scenario === 'move') {
 		term.write('j');
 	}
 } else if (scenario === 'flip') {
+	// Each flip to a page not shown before, once its prefetch has landed.
 	for (let index = 1; index <= 30; index++) {
-		await sleep(150);
-		term.write(index % 2 === 1 ? 'n' : 'p');
+		await sleep(300);
+		term.write('n');
 	}
 }
 await term.settle(300);
@@ -87,9 +92,18 @@ const nameOf = (node: ProfileNode): string => {
 const callers = new Map<string, Map<string, number>>();
 const byFunction = new Map<string, number>();
 const byPackage = new Map<string, number>();
+const isUnder = (node: ProfileNode, name = under): boolean => {
+	for (let at: ProfileNode | undefined = node; at; at = parentOf.get(at.id)) if (at.callFrame.functionName === name) return true;
+	return false;
+};
+const underEach = underNames.map((name) => {
+	let us = 0;
+	for (const node of profile.nodes) if (isUnder(node, name)) us += selfUs.get(node.id) ?? 0;
+	return `${name}() ${(us / 1000).toFixed(1)} ms`;
+});
 let total = 0;
 for (const node of profile.nodes) {
-	const us = selfUs.get(node.id) ?? 0;
+	const us = under === undefined || isUnder(node) ? (selfUs.get(node.id) ?? 0) : 0;
 	const {functionName, url, lineNumber, columnNumber} = node.callFrame;
 	if (functionName === '(idle)' || functionName === '(program)' || us === 0) continue;
 	total += us;
@@ -115,5 +129,5 @@ const calledBy = [...byFunction.entries()]
 	.map(([name]) => `${name}\n${top(callers.get(name) ?? new Map(), 3).replace(/^/gm, '    ')}`)
 	.join('\n');
 process.stdout.write(
-	`scenario ${scenario}: ${(total / 1000).toFixed(0)} ms of CPU (not idle)\n\nby package\n${top(byPackage, 12)}\n\nby function (self)\n${top(byFunction, 40)}\n\ncallers of the top functions\n${calledBy}\n`,
+	`scenario ${scenario}${under ? ` under ${under}()` : ''}: ${(total / 1000).toFixed(0)} ms of CPU (not idle)\n${underEach.length > 1 ? `${underEach.join(', ')}\n` : ''}\nby package\n${top(byPackage, 12)}\n\nby function (self)\n${top(byFunction, 40)}\n\ncallers of the top functions\n${calledBy}\n`,
 );
