@@ -1,31 +1,34 @@
 // The root: theme, navigation stack, list state, the page hook, and the frame (title / body /
 // footer) sized to one line less than the terminal so Ink never falls back to full repaints.
 import {Box, useApp} from 'ink';
-import {useCallback, useEffect, useReducer, useState} from 'react';
+import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import type {DecodedPage, SyncRecord} from './api/decode.js';
+import type {SyncQuery} from './api/types.js';
 import type {Config} from './config.js';
 import {Footer} from './components/footer.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {bodyHeightFor, visibleRowsFor} from './components/layout.js';
 import type {Line} from './components/line.js';
+import {explorerIdle, prerender, type IdleRunner} from './components/prerender.js';
+import {SyncTable} from './components/sync-table.js';
 import {TitleBar} from './components/title-bar.js';
 import {TooSmall, minColumns, minRows} from './components/too-small.js';
 import {formatDuration, formatText} from './format.js';
 import {firstListState} from './hooks/first-page.js';
 import {useFlash} from './hooks/use-flash.js';
 import {useNow} from './hooks/use-now.js';
-import {PageCache} from './hooks/page-cache.js';
+import {PageCache, queryKey, type CachedPage} from './hooks/page-cache.js';
 import {useSyncPage, type FetchPage} from './hooks/use-sync-page.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {footerHints, type Scope} from './keys/keymap.js';
 import {useKeymap} from './keys/use-keymap.js';
 import {HealthScreen} from './screens/health-screen.js';
 import {SyncDetailScreen} from './screens/sync-detail-screen.js';
-import {SyncListScreen} from './screens/sync-list-screen.js';
+import {SyncListScreen, tableHeightFor} from './screens/sync-list-screen.js';
 import type {Session} from './session.js';
-import {listReducer, pageNumber, queryOf} from './state/list-state.js';
+import {listReducer, pageNumber, queryOf, type ListState} from './state/list-state.js';
 import {breadcrumbs, currentRoute, initialNavigation, navigationReducer} from './state/navigation.js';
-import {ThemeContext, themeFor} from './theme.js';
+import {ThemeContext, themeFor, type Theme} from './theme.js';
 
 export {bodyHeightFor, frameChromeLines, visibleRowsFor} from './components/layout.js';
 
@@ -40,13 +43,55 @@ export type AppProps = {
 	readonly clock?: () => number;
 	/** The page cache (explorerCache() unless given, e.g. seeded with the first page). */
 	readonly cache?: PageCache;
+	/** Draws prefetched neighbour pages off-screen while idle (components/prerender.tsx); none if null. */
+	readonly idle?: IdleRunner | null;
+};
+
+/** What the list screen shows now, for drawing a neighbour page as it would be drawn. */
+export type ListView = {
+	readonly list: ListState;
+	readonly showing: boolean;
+	readonly columns: number;
+	readonly rows: number;
+	readonly bodyHeight: number;
+	readonly theme: Theme;
+	readonly slowNow: number;
+};
+
+/**
+ * A prefetched page, drawn off-screen as the list would draw it after `n` or `p` (the first row
+ * selected, the clock at the page's arrival): the page flip then finds its rows built.
+ */
+export const prerenderNeighbour = (view: ListView, query: SyncQuery, cached: CachedPage): string | undefined => {
+	const {list, columns, rows, bodyHeight, theme} = view;
+	const current = queryOf(list);
+	const next = queryKey({...current, offset: list.offset + list.limit});
+	const previous = queryKey({...current, offset: Math.max(0, list.offset - list.limit)});
+	const key = queryKey(query);
+	if (!view.showing || list.editor.kind !== 'none' || (key !== next && key !== previous) || cached.page.syncs.length === 0) return undefined;
+	return prerender(
+		<ThemeContext.Provider value={theme}>
+			<Box flexDirection="column" width={columns}>
+				<SyncTable
+					syncs={cached.page.syncs}
+					selected={0}
+					expanded={list.expanded}
+					width={columns}
+					height={tableHeightFor(bodyHeight, false)}
+					now={Math.max(view.slowNow, cached.at)}
+				/>
+			</Box>
+		</ThemeContext.Provider>,
+		columns,
+		rows,
+	);
 };
 
 // 1,500 syncs keep the shown page and both neighbours at 500 a page (each 500-row page costs
 // some 6 MB of heap), and up to 12 pages at screen-sized pages.
 export const explorerCache = (): PageCache => new PageCache(12, 1500);
 
-export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.now, cache: givenCache}: AppProps) => {
+export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.now, cache: givenCache, idle = explorerIdle}: AppProps) => {
 	const {exit} = useApp();
 	const theme = themeFor(config.color);
 	const {columns, rows} = useTerminalSize();
@@ -60,7 +105,13 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 	}, [visibleRows, tooSmall]);
 	const [cache] = useState(() => givenCache ?? explorerCache());
 	const query = queryOf(list);
-	const data = useSyncPage(fetchPage, query, {cache, refreshMs, now: clock});
+	const view = useRef<ListView | undefined>(undefined);
+	const onPrefetched = useCallback((neighbour: SyncQuery, cached: CachedPage) => {
+		idle?.whenIdle(() => {
+			if (view.current) prerenderNeighbour(view.current, neighbour, cached);
+		});
+	}, [idle]);
+	const data = useSyncPage(fetchPage, query, {cache, refreshMs, now: clock, onPrefetched: idle ? onPrefetched : undefined});
 	// A new page clamps the selection (or leaves a page past the end) during render, not in an
 	// effect, so that it lands in the same frame as the page instead of a commit of its own.
 	const [loadedPage, setLoadedPage] = useState<DecodedPage | undefined>(undefined);
@@ -76,6 +127,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 	const [helpScroll, setHelpScroll] = useState(0);
 	const [healthRefreshes, setHealthRefreshes] = useState(0);
 	const route = currentRoute(nav);
+	view.current = {list, showing: route.kind === 'list' && !nav.help && !tooSmall, columns, rows, bodyHeight, theme, slowNow};
 	const typing = list.editor.kind !== 'none' && route.kind === 'list';
 
 	const copyText = useCallback(

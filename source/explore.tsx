@@ -3,6 +3,7 @@
 import process from 'node:process';
 import {render} from 'ink';
 import {App, explorerCache} from './app.js';
+import {explorerIdle} from './components/prerender.js';
 import type {Config} from './config.js';
 import {seedFirstPage, sessionFetchPage, withFirstPage, type FirstPage} from './hooks/first-page.js';
 import type {Session} from './session.js';
@@ -52,7 +53,7 @@ export const runExplorer = async (config: Config, session: Session, options: Exp
 	try {
 		const instance = render(
 			<App config={config} session={session} fetchPage={fetchPage} copy={copy} refreshMs={options.refreshMs} cache={cache} />,
-			{exitOnCtrlC: false, incrementalRendering: true, maxFps, patchConsole: true},
+			{exitOnCtrlC: false, incrementalRendering: true, maxFps, patchConsole: true, onRender: explorerIdle.frameDrawn},
 		);
 		unmount = (error) => instance.unmount(error);
 		clearOnResize = () => {

@@ -35,6 +35,8 @@ export type SyncPageOptions = {
 	/** Reload on a timer (off when undefined). */
 	readonly refreshMs?: number | undefined;
 	readonly now?: () => number;
+	/** Called when a prefetched neighbour page has been put in the cache. */
+	readonly onPrefetched?: ((query: SyncQuery, cached: CachedPage) => void) | undefined;
 };
 
 export type SyncPage = SyncPageState & {
@@ -85,6 +87,8 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 	const nowRef = useRef(options.now ?? Date.now);
 	nowRef.current = options.now ?? Date.now;
 	const now = useCallback(() => nowRef.current(), []);
+	const onPrefetchedRef = useRef(options.onPrefetched);
+	onPrefetchedRef.current = options.onPrefetched;
 	const ownCache = useMemo(() => options.cache ?? new PageCache(8), [options.cache]);
 	const [state, setState] = useState<SyncPageState>(initialState);
 	const [reload, setReload] = useState(0);
@@ -110,7 +114,10 @@ export const useSyncPage = (fetchPage: FetchPage, query: SyncQuery, options: Syn
 				prefetches.current.set(nkey, {controller, promise});
 				promise
 					.then((result) => {
-						if (!controller.signal.aborted && gen === generation.current) ownCache.set(neighbour, result, now());
+						if (controller.signal.aborted || gen !== generation.current) return;
+						const cached = {page: result, at: now()};
+						ownCache.set(neighbour, cached.page, cached.at);
+						onPrefetchedRef.current?.(neighbour, cached);
 					})
 					.catch(() => {
 						// A prefetch failing is not news: the page is fetched again when it is opened.

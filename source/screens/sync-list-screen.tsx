@@ -15,6 +15,9 @@ import {useTheme} from '../theme.js';
 
 export {listChromeLines} from '../components/layout.js';
 
+/** Lines of the table (header and rows) in a list screen `height` lines high. */
+export const tableHeightFor = (height: number, jobTypePickerOpen: boolean): number => Math.max(2, height - 2 - (jobTypePickerOpen ? 4 : 0));
+
 /** Page size steps for + and -. */
 export const limitStep = 5;
 
@@ -41,7 +44,7 @@ export const SyncListScreen = ({list, data, width, height, now, active, dispatch
 	const selectedSync: SyncRecord | undefined = syncs[Math.min(list.selected, Math.max(0, rows - 1))];
 	const editing = list.editor.kind !== 'none';
 
-	const tableHeight = Math.max(2, height - 2 - (list.editor.kind === 'jobType' ? 4 : 0));
+	const tableHeight = tableHeightFor(height, list.editor.kind === 'jobType');
 	const visibleRows = tableHeight - 1;
 
 	const handlers: Handlers = {
