@@ -1,7 +1,7 @@
 // Bundles the CLI (one entry, with lazily loaded chunks): unbundled Ink loads ~550 modules and
 // starts in ~950 ms; the bundle starts in ~400 ms. react-devtools-core is an optional Ink import
 // used only in development.
-import {readFileSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {build} from 'esbuild';
 
@@ -121,9 +121,13 @@ export default wrapAssembly(await loadYoga({instantiateWasm}));`;
 // `npm run bench:profile` builds an unminified copy of its own, so that a profile names functions.
 const forProfile = process.env.ROOTFI_BUILD_FOR_PROFILE === '1';
 
+// Chunk names carry a content hash: without this, every build would leave the last one's behind.
+const outdir = forProfile ? 'dist/bench/profile-cli' : 'dist';
+rmSync(join(outdir, 'chunks'), {recursive: true, force: true});
+
 await build({
 	entryPoints: ['source/cli.tsx'],
-	outdir: forProfile ? 'dist/bench/profile-cli' : 'dist',
+	outdir,
 	bundle: true,
 	// Code splitting keeps Ink and React out of `list` and `health`: they load only with the explorer.
 	splitting: true,
