@@ -266,7 +266,7 @@ export const App = ({config, session, fetchPage, copy, refreshMs, clock = Date.n
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns} height={rows - 1}>
 				<TitleBar breadcrumbs={breadcrumbs(nav)} source={session.label} demo={session.demo} width={columns} />
-				<Box height={bodyHeight} overflow="hidden">
+				<Box height={bodyHeight} overflowY="hidden">
 					{body}
 				</Box>
 				<Footer

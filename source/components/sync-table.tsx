@@ -120,8 +120,11 @@ export const SyncTable = ({syncs, selected, expanded, width, height, now}: Props
 	const bodyHeight = Math.max(1, height - 1);
 	start.current = scrollStart(slots, selected, bodyHeight, start.current);
 	const visible = slots.slice(start.current, start.current + bodyHeight);
+	// Clipped top and bottom only: every line is already cut to the width (LineView), and Ink cuts a
+	// line to a box that clips sideways with slice-ansi, on every frame, the most costly part of
+	// drawing a row that changed. The same holds for the boxes around it (the list screen, the body).
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<LineView line={header} width={width} />
 			{visible.map(({row, part}) => {
 				const sync = syncs[row];

@@ -37,6 +37,23 @@ export type InkOutputClass = new (options: {width: number; height: number}) => I
 const rowMemo = new Map<string, string>();
 const rowMemoLimit = 4096;
 
+/**
+ * sliceAnsi, remembered: every line inside a box with overflow hidden (every table row) is cut to
+ * the box on every frame, mostly the same lines as the frame before. It is a pure function of its
+ * arguments; a cut that leaves the line whole may still rewrite its escape codes, so it is not skipped.
+ */
+const slices = new Map<string, string>();
+const slice = (line: string, from: number, to: number): string => {
+	const key = `${from}:${to}:${line}`;
+	let cut = slices.get(key);
+	if (cut === undefined) {
+		if (slices.size >= 4096) slices.clear();
+		cut = sliceAnsi(line, from, to);
+		slices.set(key, cut);
+	}
+	return cut;
+};
+
 /** The row `writes` make, built by Ink's Output itself: the lines are already clipped and transformed. */
 const buildRow = (Base: InkOutputClass, width: number, writes: ReadonlyArray<readonly [number, string]>): string => {
 	const row = new Base({width, height: 1});
@@ -96,7 +113,7 @@ export const rowMemoOutput = (Base: InkOutputClass): InkOutputClass =>
 							const from = x < clip.x1! ? clip.x1! - x : 0;
 							const width = stringWidth(line);
 							const to = x + width > clip.x2! ? clip.x2! - x : width;
-							return sliceAnsi(line, from, to);
+							return slice(line, from, to);
 						});
 						if (x < clip.x1!) x = clip.x1!;
 					}

@@ -133,7 +133,7 @@ export const SyncListScreen = ({list, data, width, height, now, active, dispatch
 	}
 
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			{list.editor.kind === 'company' ? (
 				<CompanyInput
 					draft={list.editor.draft}
