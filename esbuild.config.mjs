@@ -1,7 +1,7 @@
 // Bundles the CLI (one entry, with lazily loaded chunks): unbundled Ink loads ~550 modules and
 // starts in ~950 ms; the bundle starts in ~400 ms. react-devtools-core is an optional Ink import
 // used only in development.
-import {readFileSync, rmSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {build} from 'esbuild';
 
@@ -85,6 +85,12 @@ export function styledCharsFromTokens(tokens) {
 // clipping code, so the build stops on another version until that copy has been reviewed.
 const inkVersion = JSON.parse(readFileSync('node_modules/ink/package.json', 'utf8')).version;
 if (inkVersion !== '6.6.0') throw new Error(`ink ${inkVersion}: review source/ink/row-memo-output.ts against its output.js, then this check`);
+// The fast ways (source/ink/fast-ansi-tokenize.ts, row-memo-output.ts) answer as ansi-tokenize 0.2.5
+// does, and must be the one copy Ink uses too.
+const tokenizeVersion = JSON.parse(readFileSync('node_modules/@alcalzone/ansi-tokenize/package.json', 'utf8')).version;
+if (tokenizeVersion !== '0.2.5' || existsSync('node_modules/ink/node_modules/@alcalzone/ansi-tokenize')) {
+	throw new Error(`@alcalzone/ansi-tokenize ${tokenizeVersion} (or a second copy under ink): review source/ink/fast-ansi-tokenize.ts, then this check`);
+}
 const rowMemoInkOutput = wrapModule(
 	'row-memo-ink-output',
 	/^\.\/output\.js$/,

@@ -23,6 +23,16 @@ const styled = fc.tuple(piece, fc.constantFrom('none', 'red', 'bold', 'bgBlue', 
 );
 const line = fc.array(styled, {maxLength: 5}).map((parts) => parts.join(''));
 const text = fc.array(line, {minLength: 1, maxLength: 3}).map((lines) => lines.join('\n'));
+// Only one-cell text and SGR codes, the rows the explorer draws, which take rowMemoOutput's fast way.
+const oneCellPiece = fc.constantFrom<string>('a', 'bc', ' ', '  x', 'row 1207960', '✔ SUCCESS', '✖', '…', '│', '›', '▾', '⠋', '—', 'é', '   ');
+const oneCellStyled = fc
+	.tuple(oneCellPiece, fc.subarray(['red', 'green', 'bold', 'dim', 'bgBlue', 'inverse', 'gray'] as const, {maxLength: 3}), fc.constantFrom('', '\u001B[0m', '\u001B[1;31m', '\u001B[m', '\u001B[22m'))
+	.map(([piece, styles, raw]) => {
+		let out = piece;
+		for (const style of styles) out = chalk[style](out);
+		return raw + out;
+	});
+const oneCellText = fc.array(fc.array(oneCellStyled, {maxLength: 5}).map((parts) => parts.join('')), {minLength: 1, maxLength: 2}).map((lines) => lines.join('\n'));
 const coordinate = (max: number) => fc.oneof(fc.integer({min: -3, max: max + 3}), fc.constant(0.5));
 const bound = (max: number) => fc.option(fc.integer({min: -1, max: max + 2}), {nil: undefined});
 
@@ -31,10 +41,10 @@ type Op =
 	| {type: 'clip'; clip: {x1: number | undefined; x2: number | undefined; y1: number | undefined; y2: number | undefined}}
 	| {type: 'unclip'};
 
-const ops = (width: number, height: number): fc.Arbitrary<Op[]> =>
+const ops = (width: number, height: number, texts: fc.Arbitrary<string> = text): fc.Arbitrary<Op[]> =>
 	fc.array(
 		fc.oneof(
-			{weight: 6, arbitrary: fc.record({type: fc.constant('write' as const), x: coordinate(width), y: coordinate(height), text, transformers: fc.subarray(Object.keys(transformers))})},
+			{weight: 6, arbitrary: fc.record({type: fc.constant('write' as const), x: coordinate(width), y: coordinate(height), text: texts, transformers: fc.subarray(Object.keys(transformers))})},
 			{weight: 1, arbitrary: fc.record({type: fc.constant('clip' as const), clip: fc.record({x1: bound(width), x2: bound(width), y1: bound(height), y2: bound(height)})})},
 			{weight: 1, arbitrary: fc.constant({type: 'unclip' as const})},
 		),
@@ -74,6 +84,38 @@ describe('rowMemoOutput', () => {
 		);
 	});
 
+	it('gives the frames Ink’s Output gives for one-cell styled text (its fast way), overlaps and clips included', () => {
+		const Memo = rowMemoOutput(InkOutput);
+		fc.assert(
+			fc.property(
+				fc.integer({min: 1, max: 30}).chain((width) =>
+					fc.integer({min: 1, max: 5}).chain((height) => fc.array(ops(width, height, oneCellText), {minLength: 1, maxLength: 3}).map((frames) => ({width, height, frames}))),
+				),
+				({width, height, frames}) => {
+					for (const operations of frames) expect(draw(Memo, width, height, operations)).toEqual(draw(InkOutput, width, height, operations));
+				},
+			),
+			{numRuns: 1000},
+		);
+	});
+
+	it('builds one-cell rows without Ink’s Output, and other rows with it', () => {
+		let built = 0;
+		const Counting = class extends InkOutput {
+			constructor(options: {width: number; height: number}) {
+				super(options);
+				built++;
+			}
+		};
+		const Memo = rowMemoOutput(Counting);
+		const rows: Op[] = [
+			{type: 'write', x: 0, y: 0, text: `› 1207960 ${chalk.green('✔ SUCCESS')}`, transformers: ['bold']},
+			{type: 'write', x: 0, y: 1, text: '  1207959 界', transformers: []},
+		];
+		expect(draw(Memo, 40, 2, rows)).toEqual(draw(InkOutput, 40, 2, rows));
+		expect(built).toBe(1);
+	});
+
 	it('builds only the rows whose writes changed since the frame before', () => {
 		let built = 0;
 		const Counting = class extends InkOutput {
@@ -84,7 +126,7 @@ describe('rowMemoOutput', () => {
 		};
 		const Memo = rowMemoOutput(Counting);
 		const frame = (selected: number) =>
-			Array.from({length: 20}, (_, row): Op => ({type: 'write', x: 0, y: row, text: `${row === selected ? '›' : ' '} sync ${row}`, transformers: row === selected ? ['bold'] : []}));
+			Array.from({length: 20}, (_, row): Op => ({type: 'write', x: 0, y: row, text: `${row === selected ? '›' : ' '} sync ${row} 界`, transformers: row === selected ? ['bold'] : []}));
 		draw(Memo, 40, 20, frame(0));
 		built = 0;
 		const moved = draw(Memo, 40, 20, frame(1));

@@ -13,7 +13,7 @@
 // originals on random styled text; the bundle puts them in front of the package (esbuild.config.mjs).
 import {oneCellClass} from '../text-width.js';
 
-type AnsiCode = {readonly type: 'ansi'; readonly code: string; readonly endCode: string};
+export type AnsiCode = {readonly type: 'ansi'; readonly code: string; readonly endCode: string};
 type CharToken = {readonly type: 'char'; readonly value: string; readonly fullWidth: boolean};
 type Token = AnsiCode | CharToken;
 type StyledChar = CharToken & {readonly styles: AnsiCode[]};
@@ -31,7 +31,11 @@ export type AnsiTokenize = {
 const sgr = /\u001B\[[0-9;]*m/g;
 const oneCellWithSgr = new RegExp(`^(?:[${oneCellClass}]|\\u001B\\[[0-9;]*m)*$`);
 
-const sameStyles = (a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean => {
+/** Text of one-cell characters and SGR sequences only: the text every fast way here takes. */
+export const isOneCellStyledText = (text: string): boolean => oneCellWithSgr.test(text);
+
+/** Whether two reduced style lists are the same (then the original's diff between them is empty). */
+export const sameStyles = (a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean => {
 	if (a === b) return true;
 	if (a.length !== b.length) return false;
 	for (let index = 0; index < a.length; index++) {
@@ -53,7 +57,7 @@ export const fastAnsiTokenize = (real: AnsiTokenize): Pick<AnsiTokenize, 'tokeni
 	};
 	return {
 		tokenize(text, endChar) {
-			if (endChar !== undefined || !oneCellWithSgr.test(text)) return real.tokenize(text, endChar);
+			if (endChar !== undefined || !isOneCellStyledText(text)) return real.tokenize(text, endChar);
 			const tokens: Token[] = [];
 			let at = 0;
 			sgr.lastIndex = 0;

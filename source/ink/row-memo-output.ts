@@ -6,9 +6,11 @@
 // row from a memo keyed by them; only a row whose writes changed is built, by Ink's own Output
 // (one row high, the same writes at y 0). The bundle puts it in front of Ink's (esbuild.config.mjs);
 // test/ink-output.test.ts checks that both give the same frames for random writes and clips.
+import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize} from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import widestLine from 'widest-line';
+import {isOneCellStyledText, sameStyles, type AnsiCode} from './fast-ansi-tokenize.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -54,8 +56,65 @@ const slice = (line: string, from: number, to: number): string => {
 	return cut;
 };
 
+const noStyles: AnsiCode[] = [];
+const sgr = /\u001B\[[0-9;]*m/g;
+
+/**
+ * The row Ink's Output makes of `writes` when every line is one-cell text and SGR codes (the
+ * explorer's rows): the same steps (a row of blank cells, each line's characters laid over it from
+ * its x, at array indexes only, then the cells joined with the style changes between them and the
+ * end trimmed), but with a character and a shared style list per cell instead of an object per
+ * cell built from tokens. Undefined for any other line. test/ink-output.test.ts checks the frames.
+ */
+const fastRow = (width: number, writes: ReadonlyArray<readonly [number, string]>): string | undefined => {
+	for (const [, line] of writes) if (!isOneCellStyledText(line)) return undefined;
+	const values: string[] = [];
+	const styles: AnsiCode[][] = [];
+	for (let x = 0; x < width; x++) {
+		values.push(' ');
+		styles.push(noStyles);
+	}
+	for (const [x, line] of writes) {
+		let at = x;
+		let codes = noStyles;
+		let from = 0;
+		const lay = (to: number) => {
+			for (; from < to; from++, at++) {
+				// Ink assigns cells by index: a negative or fractional x lands nowhere.
+				if (at >= 0 && Number.isInteger(at)) {
+					values[at] = line[from]!;
+					styles[at] = codes;
+				}
+			}
+		};
+		sgr.lastIndex = 0;
+		for (let match = sgr.exec(line); match; match = sgr.exec(line)) {
+			lay(match.index);
+			codes = reduceAnsiCodesIncremental(codes, tokenize(match[0]) as AnsiCode[]);
+			from = match.index + match[0].length;
+		}
+		lay(line.length);
+	}
+	let out = '';
+	let previous: AnsiCode[] | undefined;
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index];
+		// Ink drops the holes a write past the end leaves.
+		if (value === undefined) continue;
+		const style = styles[index]!;
+		if (previous === undefined) out += ansiCodesToString(style);
+		else if (!sameStyles(previous, style)) out += ansiCodesToString(diffAnsiCodes(previous, style));
+		out += value;
+		previous = style;
+	}
+	if (previous !== undefined) out += ansiCodesToString(diffAnsiCodes(previous, []));
+	return out.trimEnd();
+};
+
 /** The row `writes` make, built by Ink's Output itself: the lines are already clipped and transformed. */
 const buildRow = (Base: InkOutputClass, width: number, writes: ReadonlyArray<readonly [number, string]>): string => {
+	const fast = fastRow(width, writes);
+	if (fast !== undefined) return fast;
 	const row = new Base({width, height: 1});
 	for (const [x, line] of writes) row.write(x, 0, line, {transformers: []});
 	return row.get().output;
