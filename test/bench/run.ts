@@ -349,6 +349,9 @@ const main = async () => {
 	const demo = median(samples.listDemoJson);
 	add({id: 'start.listDemoJson', figure: 'list --demo --json (wall, generates data)', value: demo, unit: 'ms', baseline: {label: 'bare fetch', value: bare}, target: '', verdict: 'info', samples: samples.listDemoJson});
 	add({id: 'start.firstFrame', figure: 'explorer: first frame with data (pty)', value: firstFrame, unit: 'ms', baseline: {label: 'node -e 0', value: nodeE0}, target: '<= 3x', verdict: verdict(firstFrame <= 3 * nodeE0), samples: samples.firstFrame});
+	// The same figure beside the floor of any Node client that shows data: a fetch needs Node's
+	// fetch implementation loaded and the server's answer, whatever draws it.
+	add({id: 'start.firstFrameVsFetch', figure: 'explorer: first frame, beside bare fetch', value: firstFrame, unit: 'ms', baseline: {label: 'bare fetch', value: bare}, target: '', verdict: 'info'});
 	for (const [size, found] of Object.entries(bytes)) {
 		for (const [action, label] of [
 			['move', 'cursor move'],
