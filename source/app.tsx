@@ -18,7 +18,7 @@ import {firstListState} from './hooks/first-page.js';
 import {useFlash} from './hooks/use-flash.js';
 import {useNow} from './hooks/use-now.js';
 import {PageCache, queryKey, type CachedPage} from './hooks/page-cache.js';
-import {useSyncPage, type FetchPage} from './hooks/use-sync-page.js';
+import {neighbourQueries, useSyncPage, type FetchPage} from './hooks/use-sync-page.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {footerHints, type Scope} from './keys/keymap.js';
 import {useKeymap} from './keys/use-keymap.js';
@@ -64,11 +64,9 @@ export type ListView = {
  */
 export const prerenderNeighbour = (view: ListView, query: SyncQuery, cached: CachedPage): string | undefined => {
 	const {list, columns, rows, bodyHeight, theme} = view;
-	const current = queryOf(list);
-	const next = queryKey({...current, offset: list.offset + list.limit});
-	const previous = queryKey({...current, offset: Math.max(0, list.offset - list.limit)});
 	const key = queryKey(query);
-	if (!view.showing || list.editor.kind !== 'none' || (key !== next && key !== previous) || cached.page.syncs.length === 0) return undefined;
+	const isNeighbour = neighbourQueries(queryOf(list), undefined).some((neighbour) => queryKey(neighbour) === key);
+	if (!view.showing || list.editor.kind !== 'none' || !isNeighbour || cached.page.syncs.length === 0) return undefined;
 	return prerender(
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns}>

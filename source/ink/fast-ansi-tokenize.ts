@@ -27,9 +27,10 @@ export type AnsiTokenize = {
 	diffAnsiCodes(from: AnsiCode[], to: AnsiCode[]): AnsiCode[];
 };
 
-// The original's SGR grammar (findSGRSequenceEndIndex): ESC [, digits and semicolons, m.
-const sgr = /\u001B\[[0-9;]*m/g;
-const oneCellWithSgr = new RegExp(`^(?:[${oneCellClass}]|\\u001B\\[[0-9;]*m)*$`);
+/** The original's SGR grammar (findSGRSequenceEndIndex): ESC [, digits and semicolons, m. */
+export const sgrSource = '\\u001B\\[[0-9;]*m';
+const sgr = new RegExp(sgrSource, 'g');
+const oneCellWithSgr = new RegExp(`^(?:[${oneCellClass}]|${sgrSource})*$`);
 
 /** Text of one-cell characters and SGR sequences only: the text every fast way here takes. */
 export const isOneCellStyledText = (text: string): boolean => oneCellWithSgr.test(text);

@@ -10,7 +10,7 @@ import {ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize} 
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import widestLine from 'widest-line';
-import {isOneCellStyledText, sameStyles, type AnsiCode} from './fast-ansi-tokenize.js';
+import {isOneCellStyledText, sameStyles, sgrSource, type AnsiCode} from './fast-ansi-tokenize.js';
 
 type Transformer = (line: string, index: number) => string;
 
@@ -40,9 +40,10 @@ const rowMemo = new Map<string, string>();
 const rowMemoLimit = 4096;
 
 /**
- * sliceAnsi, remembered: every line inside a box with overflow hidden (every table row) is cut to
- * the box on every frame, mostly the same lines as the frame before. It is a pure function of its
- * arguments; a cut that leaves the line whole may still rewrite its escape codes, so it is not skipped.
+ * sliceAnsi, remembered: every line inside a box that clips sideways (the detail, health and help
+ * screens' scrolled lines) is cut to the box on every frame, mostly the same lines as the frame
+ * before. It is a pure function of its arguments; a cut that leaves the line whole may still
+ * rewrite its escape codes, so it is not skipped.
  */
 const slices = new Map<string, string>();
 const slice = (line: string, from: number, to: number): string => {
@@ -57,7 +58,8 @@ const slice = (line: string, from: number, to: number): string => {
 };
 
 const noStyles: AnsiCode[] = [];
-const sgr = /\u001B\[[0-9;]*m/g;
+// Its own: the tokenize this calls inside its loop runs the other module's pattern.
+const sgr = new RegExp(sgrSource, 'g');
 
 /**
  * The row Ink's Output makes of `writes` when every line is one-cell text and SGR codes (the
